@@ -1,0 +1,35 @@
+import type { Document, DocumentMeta } from './core/index.js';
+import { createPipeline, type Pipeline } from './pipeline/index.js';
+import { textStage } from './text/index.js';
+import { entitiesStage } from './entities/index.js';
+import { timeStage } from './time/index.js';
+import { quantitiesStage } from './quantities/index.js';
+import { attributionStage } from './attribution/index.js';
+import { eventsStage } from './events/index.js';
+import { documentFromHtml, documentFromText, looksLikeHtml } from './ingest/index.js';
+import { toExtraction } from './output/format.js';
+import type { Extraction } from './output/schema.js';
+
+let defaultPipeline: Pipeline | null = null;
+
+/** The default pipeline: text → entities → time → quantities → attribution → events. */
+export function pipeline(): Pipeline {
+  defaultPipeline ??= createPipeline([textStage, entitiesStage, timeStage, quantitiesStage, attributionStage, eventsStage]);
+  return defaultPipeline;
+}
+
+/** Runs the default pipeline on a document. */
+export function annotate(doc: Document): Document {
+  return pipeline().run(doc);
+}
+
+/** Builds a document from text or HTML (detected) and annotates it. */
+export function annotateText(text: string, meta: Partial<DocumentMeta> = {}): Document {
+  const doc = looksLikeHtml(text) ? documentFromHtml(text, meta) : documentFromText(text, meta);
+  return annotate(doc);
+}
+
+/** Extracts one article into the output contract. `meta.published` is the reference date (YYYY-MM-DD). */
+export function extract(text: string, meta: Partial<DocumentMeta> = {}): Extraction {
+  return toExtraction(annotateText(text, meta));
+}

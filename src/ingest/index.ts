@@ -1,0 +1,2 @@
+export { decodeText, parsePublished, documentFromText, MAX_DOCUMENT_BYTES } from './text.js';
+export { documentFromHtml, looksLikeHtml } from './html.js';

@@ -1,0 +1,3 @@
+export { textStage, normalise } from './text-stage.js';
+export { repairSentences } from './sentences.js';
+export { analyse, wink } from './wink.js';

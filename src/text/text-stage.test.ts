@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { makeDocument } from '../core/index.js';
+import { createPipeline } from '../pipeline/index.js';
+import { textStage } from './text-stage.js';
+
+const split = (text: string) => {
+  const d = createPipeline([textStage]).run(makeDocument(text));
+  return d.layers.sentences!.map((s) => text.slice(s.span.start, s.span.end));
+};
+
+describe('sentence splitting for news', () => {
+  it.each([
+    ['titles and state abbreviations', 'Sen. Mary Cole, R-S.C., met Gov. Tom Reyes. They talked.', ['Sen. Mary Cole, R-S.C., met Gov. Tom Reyes.', 'They talked.']],
+    ['a two-sentence quotation before its speaker', '“We will stay. They must go,” said Omar. He left.', ['“We will stay. They must go,” said Omar.', 'He left.']],
+    ['a quoted question before its speaker', '“Who pays for this?” asked the minister.', ['“Who pays for this?” asked the minister.']],
+    ['a headline line with no final stop', 'Talks Resume in Cairo\nNegotiators met on Monday.', ['Talks Resume in Cairo', 'Negotiators met on Monday.']],
+    ['Approx. before a number', 'Approx. 3,000 people marched.', ['Approx. 3,000 people marched.']],
+    ['U.S. before a proper noun', 'The U.S. Treasury froze the accounts.', ['The U.S. Treasury froze the accounts.']],
+    ['initials', 'John F. Kennedy spoke. Then he left.', ['John F. Kennedy spoke.', 'Then he left.']],
+    ['military ranks', 'Lt. Gen. Ana Silva arrived.', ['Lt. Gen. Ana Silva arrived.']],
+  ])('%s', (_name, text, expected) => {
+    expect(split(text)).toEqual(expected);
+  });
+
+  it('keeps token offsets pointing at the token text', () => {
+    const text = 'It’s “done,” she said — 23-year-old U.S.-led forces can’t stop.';
+    const d = createPipeline([textStage]).run(makeDocument(text));
+    for (const t of d.layers.tokens!) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
