@@ -9,6 +9,9 @@ export function looksLikeHtml(text: string): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|p|div|head)[\s>]/.test(head);
 }
 
+/** An "article" shorter than this (non-space characters) is navigation or boilerplate, not an article body. */
+const MIN_ARTICLE_CHARS = 40;
+
 const DATE_META = [
   'article:published_time',
   'og:article:published_time',
@@ -63,7 +66,7 @@ export function documentFromHtml(html: string, meta: Partial<DocumentMeta> = {})
     article = null;
   }
   const text = article?.content ? htmlToParagraphs(article.content) : '';
-  if (text.trim().length === 0) throw new ParleyError('NO_ARTICLE_TEXT', 'the HTML page has no article body that Readability can find');
+  if (text.replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) throw new ParleyError('NO_ARTICLE_TEXT', 'the HTML page has no article body that Readability can find');
   return makeDocument(text, { ...meta, title: title ?? article?.title ?? null, published });
 }
 

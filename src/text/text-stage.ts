@@ -1,9 +1,43 @@
-import type { Sentence, Token } from '../core/index.js';
+import { diagnostic, type Diagnostic, type Sentence, type Token } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
-import { repairSentences } from './sentences.js';
+import { repairSentences, type SentenceRange } from './sentences.js';
 import { analyse } from './wink.js';
 
 const VERSION = '1';
+
+/** Longest sentence passed on to later stages; longer runs (lists, feeds with no punctuation) are cut so every stage stays linear. */
+export const MAX_SENTENCE_TOKENS = 250;
+
+/** Cuts sentences longer than MAX_SENTENCE_TOKENS, preferring a cut after a comma, semicolon or dash. */
+export function capSentenceLength(
+  ranges: SentenceRange[],
+  tokens: readonly { text: string }[],
+  onCut: (from: number, to: number) => void,
+): SentenceRange[] {
+  const out: SentenceRange[] = [];
+  for (const r of ranges) {
+    if (r.tokenEnd - r.tokenStart <= MAX_SENTENCE_TOKENS) {
+      out.push(r);
+      continue;
+    }
+    onCut(r.tokenStart, r.tokenEnd);
+    let s = r.tokenStart;
+    while (s < r.tokenEnd) {
+      let e = Math.min(r.tokenEnd, s + MAX_SENTENCE_TOKENS);
+      if (e < r.tokenEnd) {
+        for (let k = e - 1; k > s + MAX_SENTENCE_TOKENS / 2; k--) {
+          if (/^[,;:—–-]$/.test(tokens[k]!.text)) {
+            e = k + 1;
+            break;
+          }
+        }
+      }
+      out.push({ tokenStart: s, tokenEnd: e, headline: false });
+      s = e;
+    }
+  }
+  return out;
+}
 
 /** Folds case and typographic quotes so lexicon look-ups see one form. */
 export function normalise(word: string): string {
@@ -18,7 +52,15 @@ export const textStage: Stage = {
   produces: ['sentences', 'tokens'],
   run(doc) {
     const { tokens: raw, sentences: winkSentences, lineStarts } = analyse(doc.text);
-    const ranges = repairSentences(doc.text, raw, winkSentences, lineStarts);
+    const diagnostics: Diagnostic[] = [];
+    const ranges = capSentenceLength(repairSentences(doc.text, raw, winkSentences, lineStarts), raw, (from, to) => {
+      diagnostics.push(
+        diagnostic('warning', 'text', 'overlong-sentence', `a sentence of ${to - from} tokens was cut into pieces of at most ${MAX_SENTENCE_TOKENS} tokens`, {
+          start: raw[from]!.start,
+          end: raw[to - 1]!.end,
+        }),
+      );
+    });
     const sentenceOf = new Int32Array(raw.length);
     ranges.forEach((r, si) => sentenceOf.fill(si, r.tokenStart, r.tokenEnd));
     const tokens: Token[] = raw.map((t, i) => ({
@@ -44,6 +86,6 @@ export const textStage: Stage = {
         tokenEnd: r.tokenEnd,
       };
     });
-    return { layers: { sentences, tokens } };
+    return { layers: { sentences, tokens }, diagnostics };
   },
 };
