@@ -1,0 +1,3 @@
+export * from './document.js';
+export * from './codes.js';
+export * from './text.js';
