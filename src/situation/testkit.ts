@@ -9,7 +9,7 @@ export function ref(name: string, country: string | null = null, sector: string 
 }
 
 /** An event record; `sentence` is the sentence text, placed at `at`. */
-export function ev(p: Partial<EventOut> & { type: string; sentence?: string; at?: number; triggerText?: string }): EventOut {
+export function ev(p: Omit<Partial<EventOut>, 'sentence'> & { type: string; sentence?: string; at?: number; triggerText?: string }): EventOut {
   const text = p.sentence ?? 'x';
   const at = p.at ?? 0;
   const trig = p.triggerText ?? text.split(' ')[1] ?? text;
@@ -113,7 +113,7 @@ export function doc(
 }
 
 /** An event placed on the sentence of `text` that contains `sentencePart`. */
-export function evIn(text: string, sentencePart: string, p: Partial<EventOut> & { type: string; triggerText: string }): EventOut {
+export function evIn(text: string, sentencePart: string, p: Omit<Partial<EventOut>, 'sentence'> & { type: string; triggerText: string }): EventOut {
   const at = text.indexOf(sentencePart);
   if (at < 0) throw new Error(`"${sentencePart}" not in text`);
   const s = sentencesOf(text).find((x) => x.start <= at && at < x.end)!;
