@@ -1,4 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ParleyError } from '../../core/index.js';
+import { formatReport, type FileFailure } from '../../eval/report.js';
+import { DEFAULT_DATA_DIR, REPO_ROOT, evalFile, findGoldFiles, type FileResult } from '../../eval/run.js';
+import { action } from '../run.js';
 
-/** Registers the eval command(s). Placeholder until that issue lands. */
-export function registerEval(_program: Command): void {}
+interface EvalOptions {
+  all?: boolean;
+  dataDir?: string;
+  json?: boolean;
+  write?: string;
+  limit?: string;
+}
+
+/** The short hash of HEAD, or null outside a git checkout. */
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Registers `parley eval`. */
+export function registerEval(program: Command): void {
+  program
+    .command('eval')
+    .description('score Parley against gold files (events, timex, attribution, entities, document formats; detected from the records)')
+    .argument('[files...]', 'gold files (*.jsonl, or a document gold.json)')
+    .option('--all', 'every *.jsonl and seed/gold.json under the data folder')
+    .option('--data-dir <dir>', 'evaluation data folder for --all (default: ../shared/eval next to the repository)')
+    .option('--json', 'print {"<file>": {format, n, metrics}} as JSON')
+    .option('--write <file>', 'also write the Markdown report, with the date and git commit, to this file')
+    .option('--limit <n>', 'score at most n records per file')
+    .action(action(async (files: string[], opts: EvalOptions) => {
+      const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+      if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new ParleyError('BAD_OPTION', `--limit must be a positive integer, not '${opts.limit}'`);
+      const list = [...files.map((f) => resolve(f))];
+      if (opts.all) list.push(...findGoldFiles(resolve(opts.dataDir ?? DEFAULT_DATA_DIR)));
+      if (list.length === 0) throw new ParleyError('BAD_OPTION', 'give gold files or --all');
+      const results: FileResult[] = [];
+      const failures: FileFailure[] = [];
+      for (const file of list) {
+        try {
+          const r = await evalFile(file, limit === undefined ? {} : { limit });
+          results.push(r);
+          if (!opts.json) process.stderr.write(`parley: scored ${file} (${r.format}, ${r.n} records, ${r.errors} errors) in ${r.seconds.toFixed(1)} s\n`);
+        } catch (e) {
+          failures.push({ file, error: e instanceof Error ? e.message.split('\n')[0]! : String(e) });
+          process.stderr.write(`parley: cannot score ${file}: ${failures.at(-1)!.error}\n`);
+        }
+      }
+      if (opts.json) {
+        const out: Record<string, unknown> = {};
+        for (const r of results) out[r.file] = { format: r.format, n: r.n, errors: r.errors, fatal: r.fatal, error_samples: r.errorSamples, seconds: r.seconds, metrics: r.metrics };
+        for (const f of failures) out[f.file] = { format: null, n: 0, error: f.error };
+        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      } else {
+        process.stdout.write(formatReport(results, failures));
+      }
+      if (opts.write) {
+        const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+        writeFileSync(opts.write, formatReport(results, failures, { date, commit: gitCommit() ?? 'unknown' }));
+      }
+      if (results.length === 0) process.exitCode = 2;
+    }));
+}

@@ -1,0 +1,157 @@
+import { basename, dirname } from 'node:path';
+import type { AttributionMetrics } from './attribution.js';
+import type { EntitiesMetrics } from './entities.js';
+import type { EventsMetrics } from './events.js';
+import type { Accuracy, Prf } from './metrics.js';
+import type { FileResult } from './run.js';
+import type { TimexMetrics } from './timex.js';
+
+/** A file that could not be scored at all. */
+export interface FileFailure {
+  readonly file: string;
+  readonly error: string;
+}
+
+const f2 = (v: number) => v.toFixed(3);
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const prfCells = (m: Prf) => `${f2(m.p)} | ${f2(m.r)} | ${f2(m.f1)} | ${m.tp} | ${m.fp} | ${m.fn}`;
+const acc = (a: Accuracy) => `${f2(a.accuracy)} (${a.correct}/${a.total})`;
+
+/** A short file label: parent folder + name for nested files. */
+export function fileLabel(file: string): string {
+  const parent = basename(dirname(file));
+  return parent === 'eval' || parent === '.' ? basename(file) : `${parent}/${basename(file)}`;
+}
+
+/** The headline figure of a result, for the overview table. */
+function headline(r: FileResult): string {
+  switch (r.format) {
+    case 'events': {
+      const m = r.metrics as EventsMetrics;
+      return `type F1 ${f2(m.type.f1)}, actor acc ${f2(m.actorAccuracy.accuracy)}, recipient acc ${f2(m.recipientAccuracy.accuracy)}`;
+    }
+    case 'timex': {
+      const m = r.metrics as TimexMetrics;
+      return `relaxed span F1 ${f2(m.relaxed.f1)}, value F1 ${f2(m.value.f1)}`;
+    }
+    case 'attribution': {
+      const m = r.metrics as AttributionMetrics;
+      return `content F1 ${f2(m.all.content.f1)}, source acc ${f2(m.all.sourceAccuracy.accuracy)}`;
+    }
+    case 'entities': {
+      const m = r.metrics as EntitiesMetrics;
+      return `PER/ORG/LOC overlap F1 ${f2(m.overlap.target.f1)}, all-types overlap F1 ${f2(m.overlap.micro.f1)}`;
+    }
+    case 'document': {
+      const s = (r.metrics as { summary: Record<string, number> }).summary;
+      return `required events ${s.events_found}/${s.events_required}, must_not_assert violated ${s.must_not_assert_violated}/${s.must_not_assert_rules}`;
+    }
+  }
+}
+
+function eventsSection(m: EventsMetrics): string[] {
+  const types = new Set<string>();
+  for (const row of Object.values(m.confusion)) for (const c of Object.keys(row)) types.add(c);
+  const cols = [...types].sort();
+  const rows = Object.keys(m.confusion).sort();
+  return [
+    '| metric | P | R | F1 | tp | fp | fn |',
+    '|---|---|---|---|---|---|---|',
+    `| event type (record, type) | ${prfCells(m.type)} |`,
+    '',
+    `- actor code accuracy (type matched): ${acc(m.actorAccuracy)}`,
+    `- recipient code accuracy (type matched): ${acc(m.recipientAccuracy)}`,
+    `- records with no event coded: ${pct(m.noEventShare)}`,
+    `- false-positive rate on gold-empty records: ${acc(m.falsePositiveRate)}`,
+    '',
+    'Confusion (rows gold, columns Parley; a matched type_any row is labelled by all its types):',
+    '',
+    `| gold \\ parley | ${cols.join(' | ')} |`,
+    `|---|${cols.map(() => '---').join('|')}|`,
+    ...rows.map((g) => `| ${g} | ${cols.map((c) => m.confusion[g]![c] ?? '').join(' | ')} |`),
+  ];
+}
+
+function timexSection(m: TimexMetrics): string[] {
+  return [
+    '| metric | P | R | F1 | tp | fp | fn |',
+    '|---|---|---|---|---|---|---|',
+    `| span strict | ${prfCells(m.strict)} |`,
+    `| span relaxed | ${prfCells(m.relaxed)} |`,
+    `| value | ${prfCells(m.value)} |`,
+    '',
+    `- type accuracy on relaxed matches: ${f2(m.typeAccuracy)}`,
+    `- value accuracy on relaxed matches: ${f2(m.valueAccuracy)}`,
+  ];
+}
+
+function attributionSection(m: AttributionMetrics): string[] {
+  return [
+    '| subset | P | R | F1 | tp | fp | fn | source acc | cue acc |',
+    '|---|---|---|---|---|---|---|---|---|',
+    `| all contents | ${prfCells(m.all.content)} | ${acc(m.all.sourceAccuracy)} | ${acc(m.all.cueAccuracy)} |`,
+    `| with quote marks | ${prfCells(m.quoted.content)} | ${acc(m.quoted.sourceAccuracy)} | ${acc(m.quoted.cueAccuracy)} |`,
+  ];
+}
+
+function entitiesSection(m: EntitiesMetrics): string[] {
+  const types = Object.keys(m.overlap.perType);
+  const row = (name: string, ex: Prf, ov: Prf) => `| ${name} | ${f2(ex.p)} | ${f2(ex.r)} | ${f2(ex.f1)} | ${f2(ov.p)} | ${f2(ov.r)} | ${f2(ov.f1)} | ${ov.tp + ov.fn} |`;
+  return [
+    '| type | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 | gold |',
+    '|---|---|---|---|---|---|---|---|',
+    ...types.map((t) => row(t, m.exact.perType[t]!, m.overlap.perType[t]!)),
+    row('**micro, all types**', m.exact.micro, m.overlap.micro),
+    row('**micro, PERSON+ORG+LOC**', m.exact.target, m.overlap.target),
+  ];
+}
+
+function documentSection(metrics: unknown): string[] {
+  const { summary, problems } = metrics as { summary: Record<string, number>; problems: string[] };
+  const v = (k: string) => {
+    const x = summary[k] ?? 0;
+    return Number.isInteger(x) ? String(x) : f2(x);
+  };
+  return [
+    '| measure | value |',
+    '|---|---|',
+    ...Object.keys(summary).map((k) => `| ${k} | ${v(k)} |`),
+    '',
+    `Problems (${problems.length}):`,
+    '',
+    ...problems.map((p) => `- ${p.replace(/\|/g, '\\|')}`),
+  ];
+}
+
+/** Renders results as a Markdown report: an overview table, then one section per file. */
+export function formatReport(results: readonly FileResult[], failures: readonly FileFailure[], header: { date?: string; commit?: string } = {}): string {
+  const out: string[] = [];
+  if (header.date !== undefined || header.commit !== undefined) {
+    out.push('# Parley evaluation', '', `Generated ${header.date ?? '?'} at commit \`${header.commit ?? 'unknown'}\` by \`npm run eval\`.`, '');
+  }
+  out.push('| file | format | n | errors | fatal | seconds | headline |', '|---|---|---|---|---|---|---|');
+  for (const r of results) out.push(`| ${fileLabel(r.file)} | ${r.format} | ${r.n} | ${r.errors} | ${r.fatal} | ${r.seconds.toFixed(1)} | ${headline(r)} |`);
+  for (const f of failures) out.push(`| ${fileLabel(f.file)} | ? | 0 | file failed | | | ${f.error.replace(/\|/g, '\\|')} |`);
+  for (const r of results) {
+    out.push('', `## ${fileLabel(r.file)} (${r.format}, ${r.n} records)`, '');
+    if (r.errors > 0) out.push(`${r.errors} record(s) failed and were skipped, e.g.:`, '', ...r.errorSamples.map((s) => `- ${s}`), '');
+    switch (r.format) {
+      case 'events':
+        out.push(...eventsSection(r.metrics as EventsMetrics));
+        break;
+      case 'timex':
+        out.push(...timexSection(r.metrics as TimexMetrics));
+        break;
+      case 'attribution':
+        out.push(...attributionSection(r.metrics as AttributionMetrics));
+        break;
+      case 'entities':
+        out.push(...entitiesSection(r.metrics as EntitiesMetrics));
+        break;
+      case 'document':
+        out.push(...documentSection(r.metrics));
+        break;
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

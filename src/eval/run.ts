@@ -1,0 +1,252 @@
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { ParleyError } from '../core/index.js';
+import type { DocumentMeta } from '../core/index.js';
+import { extract } from '../extract.js';
+import type { Extraction } from '../output/schema.js';
+import { addAttributionRecord, attributionMetrics, attributionTotals, AttributionRecordSchema, goldRelations, predRelations } from './attribution.js';
+import { DocumentGoldSchema, scoreDocument } from './document.js';
+import { addEntitiesRecord, entitiesMetrics, entitiesTotals, EntitiesRecordSchema, goldEntities, predEntities, recordTypes, scoreEntities } from './entities.js';
+import { addEventsRecord, eventsMetrics, eventsTotals, EventsRecordSchema, scoreEventsRecord } from './events.js';
+import { addTimexRecord, dctDate, goldTimexes, predTimexes, scoreTimexRecord, timexMetrics, timexTotals, TimexRecordSchema } from './timex.js';
+
+/** The gold formats the harness scores. */
+export type GoldFormat = 'events' | 'timex' | 'attribution' | 'entities' | 'document';
+
+/** The function that turns a text into Parley's output (the default pipeline unless a test swaps it). */
+export type ExtractFn = (text: string, meta: Partial<DocumentMeta>) => Extraction;
+
+/** The result of scoring one gold file. */
+export interface FileResult {
+  readonly file: string;
+  readonly format: GoldFormat;
+  /** Records scored (a record that threw is counted in `errors`, not here). */
+  readonly n: number;
+  readonly errors: number;
+  /** Records whose extraction carried a fatal diagnostic (scored with what they produced). */
+  readonly fatal: number;
+  readonly errorSamples: readonly string[];
+  readonly seconds: number;
+  readonly metrics: unknown;
+}
+
+/** The repository root (found from this file). */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The default evaluation data folder: ../shared/eval next to the repository. */
+export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, '..', 'shared', 'eval');
+
+/** Every gold file under a data folder: *.jsonl at any depth, and seed/gold.json (or any gold.json). */
+export function findGoldFiles(dataDir: string): string[] {
+  if (!existsSync(dataDir)) throw new ParleyError('FILE_NOT_FOUND', `evaluation data folder ${dataDir} does not exist (use --data-dir)`);
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.jsonl') || name === 'gold.json') out.push(p);
+    }
+  };
+  walk(dataDir);
+  return out;
+}
+
+const KNOWN: readonly GoldFormat[] = ['events', 'timex', 'attribution', 'entities', 'document'];
+
+/** Detects the gold format of one record from its `format` field or, failing that, its keys. */
+export function detectFormat(rec: unknown): GoldFormat | null {
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) return null;
+  const r = rec as Record<string, unknown>;
+  if (typeof r.format === 'string' && (KNOWN as readonly string[]).includes(r.format)) return r.format as GoldFormat;
+  if ('must_not_assert' in r || ('document' in r && 'events' in r)) return 'document';
+  if ('timexes' in r) return 'timex';
+  if ('attributions' in r && typeof r.text === 'string') return 'attribution';
+  if ('events' in r && typeof r.text === 'string') return 'events';
+  if ('entities' in r && typeof r.text === 'string') return 'entities';
+  return null;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+function meta(id: string, date: string | null | undefined, title?: string | null): Partial<DocumentMeta> {
+  const d = dctDate(date);
+  return { externalId: id, ...(d && ISO.test(d) ? { published: d } : {}), ...(title ? { title } : {}) };
+}
+
+function issueText(e: z.ZodError): string {
+  const i = e.issues[0];
+  return `${i?.path.join('.') ?? '?'}: ${i?.message ?? 'invalid'}`;
+}
+
+/** Accumulates one format's totals record by record. */
+interface Scorer {
+  add(rec: unknown, run: ExtractFn): Extraction;
+  metrics(): unknown;
+}
+
+function parse<T>(schema: z.ZodType<T>, rec: unknown): T {
+  const p = schema.safeParse(rec);
+  if (!p.success) throw new ParleyError('BAD_INPUT', `record does not fit the format: ${issueText(p.error)}`);
+  return p.data;
+}
+
+function scorer(format: Exclude<GoldFormat, 'document'>): Scorer {
+  switch (format) {
+    case 'events': {
+      const t = eventsTotals();
+      return {
+        add(rec, run) {
+          const g = parse(EventsRecordSchema, rec);
+          const x = run(g.text, meta(g.id, g.date));
+          addEventsRecord(t, scoreEventsRecord(g, x.events));
+          return x;
+        },
+        metrics: () => eventsMetrics(t),
+      };
+    }
+    case 'timex': {
+      const t = timexTotals();
+      return {
+        add(rec, run) {
+          const g = parse(TimexRecordSchema, rec);
+          const x = run(g.text, meta(g.id, g.dct));
+          addTimexRecord(t, scoreTimexRecord(goldTimexes(g), predTimexes(x)));
+          return x;
+        },
+        metrics: () => timexMetrics(t),
+      };
+    }
+    case 'attribution': {
+      const t = attributionTotals();
+      return {
+        add(rec, run) {
+          const g = parse(AttributionRecordSchema, rec);
+          const x = run(g.text, meta(g.id, g.published, g.title));
+          addAttributionRecord(t, goldRelations(g), predRelations(x, g.text));
+          return x;
+        },
+        metrics: () => attributionMetrics(t),
+      };
+    }
+    case 'entities': {
+      const t = entitiesTotals();
+      return {
+        add(rec, run) {
+          const g = parse(EntitiesRecordSchema, rec);
+          const x = run(g.text, meta(g.id, null));
+          const types = recordTypes(g);
+          addEntitiesRecord(t, scoreEntities(goldEntities(g), predEntities(x, types), types));
+          return x;
+        },
+        metrics: () => entitiesMetrics(t),
+      };
+    }
+  }
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
+/** Options for evaluating files. */
+export interface EvalOptions {
+  readonly extractFn?: ExtractFn;
+  /** Score at most this many records per file. */
+  readonly limit?: number;
+  /** Called after each record (for a progress display). */
+  readonly onRecord?: (file: string, n: number) => void;
+}
+
+/** Scores a JSONL gold file record by record; a record that throws is counted and reported, the rest goes on. */
+async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
+  const t0 = performance.now();
+  const run = opts.extractFn ?? extract;
+  const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  let format: GoldFormat | null = null;
+  let sc: Scorer | null = null;
+  let n = 0;
+  let errors = 0;
+  let fatal = 0;
+  const samples: string[] = [];
+  let lineNo = 0;
+  const fail = (what: string) => {
+    errors++;
+    if (samples.length < 5) samples.push(what);
+  };
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    if (opts.limit !== undefined && n + errors >= opts.limit) break;
+    let rec: unknown;
+    try {
+      rec = JSON.parse(line);
+    } catch {
+      fail(`line ${lineNo}: not valid JSON`);
+      continue;
+    }
+    const f = detectFormat(rec);
+    if (format === null && f !== null) {
+      if (f === 'document') throw new ParleyError('BAD_INPUT', `${file}: the document format is a single JSON file, not JSONL`);
+      format = f;
+      sc = scorer(f);
+    }
+    if (sc === null || f !== format) {
+      fail(`line ${lineNo}: cannot tell the record's format${format ? ` (file is ${format})` : ''}`);
+      continue;
+    }
+    const id = String((rec as { id?: unknown }).id ?? `line-${lineNo}`);
+    try {
+      const x = sc.add(rec, run);
+      n++;
+      if (x.diagnostics.some((d) => d.severity === 'fatal')) fatal++;
+    } catch (e) {
+      fail(`${id}: ${message(e)}`);
+    }
+    opts.onRecord?.(file, n + errors);
+  }
+  if (format === null || sc === null) throw new ParleyError('BAD_INPUT', `${file}: no record of a known gold format`);
+  return { file, format, n, errors, fatal, errorSamples: samples, seconds: (performance.now() - t0) / 1000, metrics: sc.metrics() };
+}
+
+/** Scores a `document` gold file (JSON) against Parley's extraction of the article it names. */
+export function evalDocumentFile(file: string, opts: EvalOptions = {}): FileResult {
+  const t0 = performance.now();
+  const run = opts.extractFn ?? extract;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ParleyError('BAD_JSON', `${file}: ${message(e)}`, { cause: e });
+  }
+  const p = DocumentGoldSchema.safeParse(raw);
+  if (!p.success) throw new ParleyError('BAD_INPUT', `${file}: not a document gold file: ${issueText(p.error)}`);
+  const gold = p.data;
+  const articleName = gold.document?.file ?? 'article.txt';
+  const articlePath = join(dirname(file), articleName);
+  const inline = (raw as { text?: unknown }).text;
+  let text: string;
+  if (typeof inline === 'string') text = inline;
+  else if (existsSync(articlePath)) text = readFileSync(articlePath, 'utf8');
+  else throw new ParleyError('FILE_NOT_FOUND', `${file}: its article ${articlePath} is missing`);
+  const x = run(text, meta(basename(file), gold.document?.published ?? null));
+  const score = scoreDocument(gold, x, { text });
+  const fatal = x.diagnostics.some((d) => d.severity === 'fatal') ? 1 : 0;
+  return {
+    file,
+    format: 'document',
+    n: 1,
+    errors: 0,
+    fatal,
+    errorSamples: [],
+    seconds: (performance.now() - t0) / 1000,
+    metrics: { summary: score.summary, problems: score.problems, violations: score.mustNotAssert.violations },
+  };
+}
+
+/** Scores one gold file of any supported format (detected from its records). */
+export async function evalFile(file: string, opts: EvalOptions = {}): Promise<FileResult> {
+  if (!existsSync(file)) throw new ParleyError('FILE_NOT_FOUND', `cannot read ${file}: no such file`);
+  if (file.endsWith('.json')) return evalDocumentFile(file, opts);
+  return evalJsonl(file, opts);
+}
