@@ -1,12 +1,5 @@
-import type { Stage } from '../pipeline/index.js';
-
-/** Placeholder until the attribution stage lands: produces empty layers. */
-export const attributionStage: Stage = {
-  name: 'attribution',
-  version: '0',
-  requires: ['sentences', 'tokens', 'mentions', 'entities'],
-  produces: ['quotes', 'attributions', 'modalCues'],
-  run() {
-    return { layers: { quotes: [], attributions: [], modalCues: [] } };
-  },
-};
+export { attributionStage, annotateAttribution } from './stage.js';
+export { findQuotes, type QuoteCandidate } from './quotes.js';
+export { findReported, mayAttribute, type ReportedCandidate } from './reported.js';
+export { findModalCues, type ModalCandidate } from './modal.js';
+export { reportingLexicon, modalityLexicon } from './lexicon.js';

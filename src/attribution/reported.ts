@@ -1,0 +1,262 @@
+import type { AttributionKind, Span, Token } from '../core/index.js';
+import type { Frame, ReportingLexicon } from './lexicon.js';
+import { hasVerb, isCloseQuote, isOpenQuote, isVerbal, npLeft, npRight, trimEnd, trimStart } from './phrases.js';
+
+/** A reported-speech relation found in one sentence, in token indices (half-open ranges). */
+export interface ReportedCandidate {
+  readonly kind: AttributionKind;
+  readonly cue: [number, number];
+  readonly source: [number, number] | null;
+  /** content fragments, in text order; the content span runs from the first to the last. */
+  readonly content: readonly [number, number][];
+  readonly rule: string;
+}
+
+/** A sentence as a token range. */
+export interface TokenRange {
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+}
+
+const DASHES = new Set(['—', '–', '--', '―']);
+const CLAUSE_STARTERS = new Set(['what', 'how', 'whether', 'why', 'when', 'where', 'who', 'if']);
+const MIN_PAREN_CONTENT = 3;
+const LOOKAHEAD = 12;
+
+/** Cheap pre-check: does the sentence hold a quote mark or a token that could start a cue? */
+export function mayAttribute(tokens: readonly Token[], s: TokenRange, lex: ReportingLexicon): boolean {
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = tokens[i]!;
+    if (lex.verbs.has(t.lemma) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === '"' || t.text === '“' || t.text === '”') return true;
+  }
+  return false;
+}
+
+/** True when the token can be the reporting verb itself (wink sometimes tags "claims" as a noun). */
+function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number): boolean {
+  const t = tokens[i]!;
+  if (t.pos === 'VERB') return true;
+  if (t.pos !== 'NOUN') return false;
+  if (!/(s|ed)$/.test(t.norm)) return false;
+  const p = i > lo ? tokens[i - 1]! : undefined;
+  const n = i + 1 < hi ? tokens[i + 1]! : undefined;
+  if (!p || !n) return false;
+  return (p.pos === 'PROPN' || p.pos === 'PRON' || p.pos === 'NOUN') && (n.norm === 'that' || n.pos === 'PRON' || n.pos === 'DET');
+}
+
+function isDash(t: Token | undefined): boolean {
+  return t !== undefined && DASHES.has(t.text);
+}
+
+/**
+ * Finds reported speech in one sentence: "X said (that) ...", "..., X said", "“...,” said X",
+ * "X told Y that ...", "according to X, ...", "X plans to ...", and hearsay adverbs. `inQuote`
+ * tells which tokens sit inside a quotation (cues there belong to the quoted speaker and are skipped).
+ */
+export function findReported(tokens: readonly Token[], s: TokenRange, lex: ReportingLexicon, inQuote: (i: number) => boolean): ReportedCandidate[] {
+  const out: ReportedCandidate[] = [];
+  const lo = s.tokenStart;
+  const hi = s.tokenEnd;
+  const end = trimEnd(tokens, lo, hi);
+  for (let i = lo; i < hi; i++) {
+    if (inQuote(i)) continue;
+    const t = tokens[i]!;
+    // multi-word phrases: according to X / X pointed out
+    const phrases = lex.phrases.get(t.norm);
+    let matched = false;
+    if (phrases) {
+      for (const p of phrases) {
+        if (i + p.words.length > hi) continue;
+        let ok = true;
+        for (let k = 1; k < p.words.length; k++) if (tokens[i + k]!.norm !== p.words[k]) ok = false;
+        if (!ok) continue;
+        const cue: [number, number] = [i, i + p.words.length];
+        const c = p.source === 'after' ? accordingTo(tokens, cue, lo, end) : verbFrames(tokens, cue, lo, end, new Set<Frame>(['clause', 'paren', 'noThat']), out);
+        if (c) out.push(c);
+        i = cue[1] - 1;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    if (lex.hearsay.has(t.norm) && t.pos === 'ADV') {
+      const a = trimStart(tokens, lo, end);
+      if (end > a) out.push({ kind: 'reportedly', cue: [i, i + 1], source: null, content: [[a, end]], rule: 'hearsay-adverb' });
+      continue;
+    }
+    const frames = lex.verbs.get(t.lemma);
+    if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
+    const c = verbFrames(tokens, [i, i + 1], lo, end, frames, out);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** "according to two officials, the talks ..." and "the talks ..., according to officials." */
+function accordingTo(tokens: readonly Token[], cue: [number, number], lo: number, end: number): ReportedCandidate | null {
+  const np = npRight(tokens, cue[1], end);
+  if (!np) return null;
+  // the source runs to the next comma or the end
+  let sEnd = np[1];
+  while (sEnd < end && tokens[sEnd]!.text !== ',' && !isDash(tokens[sEnd]) && sEnd - cue[1] < 20) sEnd++;
+  const src: [number, number] = [cue[1], trimEnd(tokens, cue[1], sEnd)];
+  const before = trimEnd(tokens, lo, cue[0]);
+  const startsClause = before === lo || (before - lo <= 2 && tokens[before - 1]!.pos === 'CCONJ');
+  if (startsClause) {
+    const a = trimStart(tokens, sEnd, end);
+    return end - a >= MIN_PAREN_CONTENT ? { kind: 'according-to', cue, source: src, content: [[a, end]], rule: 'according-to-first' } : null;
+  }
+  const a = trimStart(tokens, lo, before);
+  const content: [number, number][] = [[a, before]];
+  const rest = trimStart(tokens, sEnd, end);
+  if (end - rest >= MIN_PAREN_CONTENT && hasVerb(tokens, rest, end)) content.push([rest, end]);
+  return before - a >= MIN_PAREN_CONTENT ? { kind: 'according-to', cue, source: src, content, rule: 'according-to-after' } : null;
+}
+
+/** Skips auxiliaries, negation and adverbs left of a verb; returns the index left of them. */
+function skipLeftAux(tokens: readonly Token[], j: number, lo: number): number {
+  while (j >= lo) {
+    const t = tokens[j]!;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || (t.pos === 'PART' && (t.norm === 'not' || t.norm === "n't"))) j--;
+    else break;
+  }
+  return j;
+}
+
+/** The subject of the sentence: the first noun phrase (skipping an opening conjunction). */
+function leadingSubject(tokens: readonly Token[], lo: number, end: number): [number, number] | null {
+  let a = lo;
+  while (a < end && (tokens[a]!.pos === 'CCONJ' || tokens[a]!.pos === 'PUNCT')) a++;
+  return npRight(tokens, a, end);
+}
+
+function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number, end: number, frames: ReadonlySet<Frame>, found: readonly ReportedCandidate[]): ReportedCandidate | null {
+  const [ci, ce] = cue;
+  const verb = tokens[ci]!;
+  // ---- the source left of the cue ("officials have said"), through a relative pronoun ("X, who said")
+  let k = skipLeftAux(tokens, ci - 1, lo);
+  let src: [number, number] | null = null;
+  if (k >= lo && tokens[k]!.pos === 'PRON' && /^(who|which|that)$/.test(tokens[k]!.norm)) {
+    let k2 = k - 1;
+    if (k2 >= lo && tokens[k2]!.text === ',') k2--;
+    src = npLeft(tokens, k2, lo);
+    k = -2; // a relative clause: never a parenthetical
+  } else {
+    src = npLeft(tokens, k, lo);
+    if (src && src[0] - 1 >= lo && tokens[src[0] - 1]!.text === ',') {
+      // "Jonathan Doe, a former envoy, said": take the name before the apposition
+      const head = npLeft(tokens, src[0] - 2, lo);
+      if (head && head[0] === trimStart(tokens, lo, head[1]) && tokens[head[1]]!.text === ',' && head[0] === lo) src = [head[0], src[1]];
+    }
+  }
+  const gerund = verb.norm.endsWith('ing');
+  if (!src && gerund && ci > lo && (tokens[ci - 1]!.text === ',' || tokens[ci - 1]!.pos === 'CCONJ')) {
+    const prev = found.length > 0 ? found[found.length - 1]!.source : null;
+    src = prev ?? leadingSubject(tokens, lo, ci);
+  }
+  if (src && tokens[src[0]]!.norm === 'it' && src[1] - src[0] === 1 && ci > lo && tokens[ci - 1]!.lemma === 'be') src = null; // "it was reported that"
+  const leftEdge = src ? src[0] : ci;
+  const before = leftEdge - 1 >= lo ? tokens[leftEdge - 1] : undefined;
+  const parenPos = k !== -2 && before !== undefined && (before.text === ',' || isCloseQuote(before) || isDash(before));
+
+  // ---- what follows the cue
+  const after = afterCue(tokens, ce, end, frames);
+
+  if (parenPos && frames.has('paren')) {
+    // "..., X said." / "“...,” said X." — content before the cue
+    let srcP = src;
+    let tail = ce;
+    if (!srcP) {
+      const r = npRight(tokens, ce, end);
+      if (r) {
+        srcP = r;
+        tail = r[1];
+      }
+    }
+    const contentEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
+    const contentStart = trimStart(tokens, lo, contentEnd);
+    if (contentEnd - contentStart >= MIN_PAREN_CONTENT && srcP && (after === null || after.weak)) {
+      const content: [number, number][] = [[contentStart, contentEnd]];
+      const rest = continuation(tokens, tail, end);
+      if (rest) content.push(rest);
+      return { kind: 'reported', cue, source: srcP, content, rule: src ? 'paren-source-verb' : 'paren-verb-source' };
+    }
+  }
+  if (after && (src || gerund)) {
+    return { kind: 'reported', cue, source: src, content: [[after.start, end]], rule: after.rule };
+  }
+  if (after && !src && !after.weak && ci > lo && tokens[ci - 1]!.lemma === 'be') {
+    return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
+  }
+  return null;
+}
+
+interface After {
+  start: number;
+  rule: string;
+  /** true when the following words only look like a clause without "that" (weak evidence). */
+  weak: boolean;
+}
+
+/** Where the content starts after the cue, for the frames the verb takes; null when there is none. */
+function afterCue(tokens: readonly Token[], ce: number, end: number, frames: ReadonlySet<Frame>): After | null {
+  if (ce >= end) return null;
+  const first = tokens[ce]!;
+  if (frames.has('to') && first.norm === 'to') return { start: ce, rule: 'to-infinitive', weak: false };
+  // "said (on Monday / in a statement / Reuters) that ..." or "said: ..."
+  for (let j = ce; j < end && j - ce < LOOKAHEAD; j++) {
+    const t = tokens[j]!;
+    if (t.norm === 'that' && j + 1 < end && (t.pos === 'SCONJ' || j === ce) && frames.has('clause')) {
+      return { start: j, rule: 'that-clause', weak: false };
+    }
+    if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
+    if (isVerbal(t) || t.text === ',' || isOpenQuote(t) || t.pos === 'SCONJ') break;
+  }
+  if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
+  if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: false };
+  if (CLAUSE_STARTERS.has(first.norm) && frames.has('clause') && hasVerb(tokens, ce + 1, end)) return { start: ce, rule: 'wh-clause', weak: false };
+  let r = ce;
+  if (frames.has('recipient')) {
+    const np = npRight(tokens, ce, end);
+    if (np) {
+      r = np[1];
+      if (r < end && tokens[r]!.norm === 'to' && frames.has('recipient')) return { start: r, rule: 'recipient-to', weak: false };
+    }
+  }
+  if (frames.has('noThat') && r < end) {
+    const t = tokens[r]!;
+    if ((t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') && clauseFollows(tokens, r, end)) {
+      return { start: r, rule: 'bare-clause', weak: true };
+    }
+  }
+  return null;
+}
+
+/** A subject noun phrase at r followed by a finite verb. */
+function clauseFollows(tokens: readonly Token[], r: number, end: number): boolean {
+  const np = npRight(tokens, r, end);
+  if (!np) return false;
+  let j = np[1];
+  while (j < end && (tokens[j]!.pos === 'ADV' || (tokens[j]!.pos === 'PART' && tokens[j]!.norm !== 'to'))) j++;
+  return j < end && isVerbal(tokens[j]!) && !/ing$/.test(tokens[j]!.norm);
+}
+
+/** After a parenthetical cue ("“...,” said X, “...”" or "The plan, he said, will fail"): the rest of the content. */
+function continuation(tokens: readonly Token[], tail: number, end: number): [number, number] | null {
+  if (tail >= end || tokens[tail]!.text !== ',') return null;
+  const a = tail + 1;
+  if (a >= end) return null;
+  const t = tokens[a]!;
+  if (isOpenQuote(t)) return [a, end];
+  if (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'PART') {
+    if (t.pos === 'PRON' && /^(who|which|whose|whom)$/.test(t.norm)) return null;
+    if (t.pos === 'VERB' && /ing$/.test(t.norm)) return null;
+    return end - a >= MIN_PAREN_CONTENT ? [a, end] : null;
+  }
+  return null;
+}
+
+/** Character span of a token range. */
+export function tokenSpan(tokens: readonly Token[], r: readonly [number, number]): Span {
+  return { start: tokens[r[0]]!.start, end: tokens[r[1] - 1]!.end };
+}

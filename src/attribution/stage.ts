@@ -1,0 +1,223 @@
+import type { Attribution, AttributionKind, Document, Mention, ModalCue, Quote, Span, Token } from '../core/index.js';
+import { overlapLength } from '../core/index.js';
+import type { Stage } from '../pipeline/index.js';
+import { modalityLexicon, reportingLexicon } from './lexicon.js';
+import { findModalCues } from './modal.js';
+import { npRight } from './phrases.js';
+import { findQuotes, type QuoteCandidate } from './quotes.js';
+import { findReported, mayAttribute, tokenSpan, type ReportedCandidate } from './reported.js';
+
+const STAGE = 'attribution';
+const VERSION = '1';
+/** A quote with no cue of its own takes a speaker from context only when it fills most of its sentence. */
+const MIN_QUOTE_SHARE = 0.6;
+
+interface Built {
+  kind: AttributionKind;
+  cue: Span;
+  source: Span | null;
+  content: Span;
+  fragments: Span[];
+  quoteIdx: number | null;
+  rule: string;
+}
+
+/** Quotes, reported speech and modality cues, from tokens, sentences and (when present) mentions. */
+export const attributionStage: Stage = {
+  name: STAGE,
+  version: VERSION,
+  requires: ['sentences', 'tokens', 'mentions', 'entities'],
+  produces: ['quotes', 'attributions', 'modalCues'],
+  run(doc) {
+    return { layers: annotateAttribution(doc) };
+  },
+};
+
+/** Builds the three layers (pure). */
+export function annotateAttribution(doc: Document): { quotes: Quote[]; attributions: Attribution[]; modalCues: ModalCue[] } {
+  const text = doc.text;
+  const tokens = doc.layers.tokens ?? [];
+  const sentences = doc.layers.sentences ?? [];
+  const mentions = doc.layers.mentions ?? [];
+  const rep = reportingLexicon();
+  const mod = modalityLexicon();
+
+  // ---- quotations
+  const quoteCands = findQuotes(text, tokens).filter((q) => !q.scare);
+  const quoteOf = new Int32Array(tokens.length).fill(-1);
+  quoteCands.forEach((q, qi) => quoteOf.fill(qi, q.open + 1, q.closed ? q.close : q.close + 1));
+  const inQuote = (i: number) => quoteOf[i]! >= 0;
+
+  // ---- reported speech and modality, sentence by sentence
+  const built: Built[] = [];
+  const modalCues: ModalCue[] = [];
+  const sentenceCands: ReportedCandidate[][] = [];
+  for (const s of sentences) {
+    const cands = mayAttribute(tokens, s, rep) ? findReported(tokens, s, rep, inQuote) : [];
+    sentenceCands.push(cands);
+    for (const c of cands) {
+      const fragments = c.content.map((f) => tokenSpan(tokens, f));
+      built.push({
+        kind: c.kind,
+        cue: tokenSpan(tokens, c.cue),
+        source: c.source ? tokenSpan(tokens, c.source) : null,
+        content: { start: fragments[0]!.start, end: fragments[fragments.length - 1]!.end },
+        fragments,
+        quoteIdx: null,
+        rule: c.rule,
+      });
+    }
+    for (const m of findModalCues(tokens, s, mod)) {
+      const span = tokenSpan(tokens, m.cue);
+      modalCues.push({
+        id: '',
+        span,
+        label: m.kind,
+        evidence: [span],
+        provenance: { stage: STAGE, version: VERSION, rule: m.rule },
+        scope: tokenSpan(tokens, m.scope),
+      });
+    }
+  }
+
+  // ---- speakers of quotations
+  const speakers: { source: Span | null; cue: Span | null }[] = [];
+  let prevQuote: { idx: number; sentence: number } | null = null;
+  quoteCands.forEach((q, qi) => {
+    const qs = quoteSpan(tokens, q);
+    const qSentence = tokens[q.open]!.sentence;
+    let best: Built | null = null;
+    let bestOverlap = 0;
+    for (let k = built.length - 1; k >= 0 && built[k]!.content.end > qs.start - 4000; k--) {
+      const b = built[k]!;
+      let ov = 0;
+      for (const f of b.fragments) ov += overlapLength(f, qs);
+      if (ov > bestOverlap) {
+        bestOverlap = ov;
+        best = b;
+      }
+    }
+    if (best && bestOverlap >= 0.5 * (qs.end - qs.start)) {
+      if (best.quoteIdx === null) {
+        best.quoteIdx = qi;
+        const quoteChars = best.fragments.reduce((n, f) => n + overlapLength(f, qs), 0);
+        const allQuoted = best.fragments.every((f) => quoteCands.some((o) => overlapLength(quoteSpan(tokens, o), f) >= 0.8 * (f.end - f.start)));
+        best.kind = allQuoted || quoteChars >= 0.8 * (best.content.end - best.content.start) ? 'direct' : 'mixed';
+      }
+      speakers.push({ source: best.source, cue: best.cue });
+      prevQuote = { idx: qi, sentence: tokens[q.close]!.sentence };
+      return;
+    }
+    const sent = sentences[qSentence];
+    const share = sent ? (qs.end - qs.start) / Math.max(1, sent.span.end - sent.span.start) : 0;
+    let speaker: { source: Span | null; cue: Span | null } = { source: null, cue: null };
+    let rule = 'quote-marks';
+    const prev = prevQuote ? speakers[prevQuote.idx] : undefined;
+    if (prevQuote && prev?.source && (q.continuation || qSentence <= prevQuote.sentence + 1) && share >= MIN_QUOTE_SHARE) {
+      speaker = prev;
+      rule = 'quote-continues';
+    } else if (share >= MIN_QUOTE_SHARE && qSentence > 0) {
+      const ps = sentences[qSentence - 1]!;
+      const subj = subjectOf(tokens, ps.tokenStart, ps.tokenEnd, mentions);
+      if (subj) {
+        speaker = { source: subj, cue: null };
+        rule = 'quote-previous-subject';
+      }
+    }
+    speakers.push(speaker);
+    prevQuote = { idx: qi, sentence: tokens[q.close]!.sentence };
+    if (!speaker.source && share < MIN_QUOTE_SHARE) return;
+    const openMark = { start: tokens[q.open]!.start, end: tokens[q.open]!.end };
+    built.push({ kind: 'direct', cue: speaker.cue ?? openMark, source: speaker.source, content: qs, fragments: [qs], quoteIdx: qi, rule });
+  });
+
+  // ---- records
+  const quotes: Quote[] = quoteCands.map((q, qi) => {
+    const span = quoteSpan(tokens, q);
+    const inner = innerSpan(tokens, q);
+    const sp = speakers[qi]!;
+    return {
+      id: `q${qi}`,
+      span,
+      label: 'quote',
+      evidence: [span],
+      provenance: { stage: STAGE, version: VERSION, rule: q.continuation ? 'continued-quote' : 'quote-marks' },
+      text: text.slice(inner.start, inner.end),
+      speakerEntityId: sp.source ? entityAt(mentions, sp.source) : null,
+      speakerSpan: sp.source,
+      cueSpan: sp.cue,
+    };
+  });
+  built.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+  const attributions: Attribution[] = built.map((b, i) => ({
+    id: `at${i}`,
+    span: b.content,
+    label: b.kind,
+    evidence: b.fragments,
+    provenance: { stage: STAGE, version: VERSION, rule: b.rule },
+    source: b.source,
+    sourceEntityId: b.source ? entityAt(mentions, b.source) : null,
+    cue: b.cue,
+    content: b.content,
+    quoteId: b.quoteIdx === null ? null : `q${b.quoteIdx}`,
+  }));
+  modalCues.sort((a, b) => a.span.start - b.span.start);
+  return { quotes, attributions, modalCues: modalCues.map((m, i) => ({ ...m, id: `mc${i}` })) };
+}
+
+function quoteSpan(tokens: readonly Token[], q: QuoteCandidate): Span {
+  return { start: tokens[q.open]!.start, end: tokens[q.close]!.end };
+}
+
+function innerSpan(tokens: readonly Token[], q: QuoteCandidate): Span {
+  const a = tokens[q.open + 1] ?? tokens[q.open]!;
+  const b = q.closed ? tokens[q.close - 1]! : tokens[q.close]!;
+  return b.end >= a.start ? { start: a.start, end: b.end } : { start: a.start, end: a.start };
+}
+
+/** The subject of a sentence when it names a person: its first noun phrase, or its first person mention. */
+function subjectOf(tokens: readonly Token[], lo: number, hi: number, mentions: readonly Mention[]): Span | null {
+  let a = lo;
+  while (a < hi && (tokens[a]!.pos === 'CCONJ' || tokens[a]!.pos === 'PUNCT' || tokens[a]!.pos === 'ADV')) a++;
+  const np = npRight(tokens, a, hi);
+  if (!np) return null;
+  const sp = tokenSpan(tokens, np);
+  const m = mentionAt(mentions, sp);
+  if (m) return m.label === 'person' ? sp : null;
+  for (let i = np[0]; i < np[1]; i++) if (tokens[i]!.pos === 'PROPN' || tokens[i]!.pos === 'PRON') return sp;
+  return null;
+}
+
+function mentionAt(mentions: readonly Mention[], s: Span): Mention | null {
+  if (mentions.length === 0) return null;
+  let i = lowerBoundMentions(mentions, s.start);
+  let best: Mention | null = null;
+  let bestOv = 0;
+  for (; i < mentions.length && mentions[i]!.span.start < s.end; i++) {
+    const m = mentions[i]!;
+    const ov = overlapLength(m.span, s);
+    if (ov > bestOv || (ov === bestOv && ov > 0 && m.form === 'name' && best?.form !== 'name')) {
+      best = m;
+      bestOv = ov;
+    }
+  }
+  return bestOv > 0 ? best : null;
+}
+
+/** First mention that could overlap a span starting at `start` (mentions are sorted by start; allow long mentions). */
+function lowerBoundMentions(mentions: readonly Mention[], start: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.span.start < start - 200) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The entity id of the mention that best overlaps a source span. */
+function entityAt(mentions: readonly Mention[], s: Span): string | null {
+  return mentionAt(mentions, s)?.entityId ?? null;
+}
+
