@@ -1,12 +1,3 @@
-import type { Stage } from '../pipeline/index.js';
-
-/** Placeholder until the quantities stage lands: produces empty layers. */
-export const quantitiesStage: Stage = {
-  name: 'quantities',
-  version: '0',
-  requires: ['sentences', 'tokens'],
-  produces: ['quantities'],
-  run() {
-    return { layers: { quantities: [] } };
-  },
-};
+export { quantitiesStage, toQuantity, mentionKinds } from './stage.js';
+export { findQuantities, type QuantityCandidate, type QuantityLabel, type MentionKindAt } from './find.js';
+export { quantityLexicon, type QuantityLexicon, type QualifierKind } from './lexicon.js';

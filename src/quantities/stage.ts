@@ -1,0 +1,58 @@
+import type { Document, Mention, Quantity, Token } from '../core/index.js';
+import type { Stage } from '../pipeline/index.js';
+import { findQuantities, type MentionKindAt, type QuantityCandidate } from './find.js';
+
+const VERSION = '1';
+
+/** Maps each token to the kind of entity mention covering it (one pass over both sorted layers). */
+export function mentionKinds(tokens: readonly Token[], mentions: readonly Mention[] | undefined): MentionKindAt {
+  if (!mentions || mentions.length === 0) return () => null;
+  const kinds = new Uint8Array(tokens.length);
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (m < mentions.length && mentions[m]!.span.end <= t.start) m++;
+    for (let k = m; k < mentions.length && mentions[k]!.span.start < t.end; k++) {
+      kinds[i] = mentions[k]!.label === 'person' ? 1 : 2;
+      if (kinds[i] === 1) break;
+    }
+  }
+  return (i) => (kinds[i] === 1 ? 'person' : kinds[i] === 2 ? 'other' : null);
+}
+
+/** Builds the layer record of one candidate. */
+export function toQuantity(doc: Document, c: QuantityCandidate, index: number): Quantity {
+  const evidence = c.ofSpan ? [c.span, c.ofSpan].sort((a, b) => a.start - b.start) : [c.span];
+  return {
+    id: `q${index}`,
+    span: c.span,
+    label: c.label,
+    evidence,
+    provenance: { stage: 'quantities', version: VERSION, rule: c.rule },
+    text: doc.text.slice(c.span.start, c.span.end),
+    value: c.value,
+    approx: c.approx,
+    qualifier: c.qualifier,
+    of: c.of,
+    ofSpan: c.ofSpan,
+  };
+}
+
+/** Numbers and what they count: cardinals, approximations and bounds, ages, money, percent, measures, ordinals. */
+export const quantitiesStage: Stage = {
+  name: 'quantities',
+  version: VERSION,
+  requires: ['sentences', 'tokens'],
+  produces: ['quantities'],
+  run(doc) {
+    const tokens = doc.layers.tokens ?? [];
+    const mentionAt = mentionKinds(tokens, doc.layers.mentions);
+    const quantities: Quantity[] = [];
+    for (const s of doc.layers.sentences ?? []) {
+      for (const c of findQuantities(doc.text, tokens, s.tokenStart, s.tokenEnd, mentionAt)) {
+        quantities.push(toQuantity(doc, c, quantities.length));
+      }
+    }
+    return { layers: { quantities } };
+  },
+};
