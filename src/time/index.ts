@@ -1,12 +1,6 @@
-import type { Stage } from '../pipeline/index.js';
-
-/** Placeholder until the time stage lands: produces empty layers. */
-export const timeStage: Stage = {
-  name: 'time',
-  version: '0',
-  requires: ['sentences', 'tokens'],
-  produces: ['timexes'],
-  run() {
-    return { layers: { timexes: [] } };
-  },
-};
+export { timeStage, chronoCandidates } from './time-stage.js';
+export { findTimeCandidates, compileFinder, parseNumber } from './candidates.js';
+export { resolveTimeExpr, parseReferenceDate, isoWeek, precisionOf, type Tense, type Ymd, type Resolved, type ResolveContext } from './resolve.js';
+export { tenseAt } from './tense.js';
+export { timeLexicon, type TimeLexicon } from './lexicon.js';
+export type { TimeExpr, TimeCandidate, TimeUnit } from './types.js';

@@ -1,0 +1,109 @@
+import * as chrono from 'chrono-node';
+import type { Span, Timex } from '../core/index.js';
+import type { Stage } from '../pipeline/index.js';
+import { compileFinder, findTimeCandidates, type Finder } from './candidates.js';
+import { timeLexicon } from './lexicon.js';
+import { parseReferenceDate, resolveTimeExpr, type Ymd } from './resolve.js';
+import { tenseAt } from './tense.js';
+import type { TimeCandidate, TimeExpr } from './types.js';
+
+const STAGE = 'time';
+const VERSION = '1';
+
+/** Sentences where chrono's formal date parser may add something our patterns miss (numeric dates, clock times next to dates). */
+const CHRONO_PRECHECK = /\d\s*(?:[ap]\.?m\b|:\d\d)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/i;
+
+/**
+ * Explicit dates found by chrono-node (strict mode), as candidates with only the components chrono
+ * is certain of, so that Parley's own resolver anchors them. A two-digit "year" after a comma
+ * ("January 19, 33 hostages") is cut off.
+ */
+export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[] {
+  if (!CHRONO_PRECHECK.test(text)) return [];
+  const refDate = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  const out: TimeCandidate[] = [];
+  for (const r of chrono.strict.parse(text, refDate)) {
+    const c = r.start;
+    let end = r.index + r.text.length;
+    let year = c.isCertain('year') ? c.get('year') ?? undefined : undefined;
+    const short = /,\s*\d{1,2}$/.exec(r.text);
+    if (short && year !== undefined) {
+      end = r.index + short.index;
+      year = undefined;
+    }
+    const expr: Extract<TimeExpr, { kind: 'calendar' }> = { kind: 'calendar' };
+    if (year !== undefined) expr.year = year;
+    if (c.isCertain('month')) expr.month = c.get('month') ?? undefined;
+    if (c.isCertain('day')) expr.day = c.get('day') ?? undefined;
+    if (c.isCertain('hour')) {
+      expr.hour = c.get('hour') ?? undefined;
+      expr.minute = c.get('minute') ?? 0;
+    }
+    if (c.isCertain('weekday') && expr.day === undefined) {
+      const wd = c.get('weekday') ?? 0;
+      expr.weekday = wd === 0 ? 7 : wd;
+      expr.weekdayRel = 0;
+    }
+    if (expr.month === undefined && expr.hour === undefined && expr.year === undefined) continue;
+    out.push({ start: r.index, end, rule: 'chrono', expr, mod: null });
+  }
+  return out;
+}
+
+let finderCache: Finder | null = null;
+let futureCues: Set<string> | null = null;
+
+/** The time stage: finds date phrases per sentence and anchors them to the publication date. */
+export const timeStage: Stage = {
+  name: STAGE,
+  version: VERSION,
+  requires: ['sentences', 'tokens'],
+  produces: ['timexes'],
+  run(doc, ctx) {
+    const lex = timeLexicon();
+    finderCache ??= compileFinder(lex);
+    futureCues ??= new Set(lex.futureCues);
+    const ref = parseReferenceDate(ctx.referenceDate ?? doc.meta.published);
+    const tokens = doc.layers.tokens ?? [];
+    const timexes: Timex[] = [];
+    let anchorQuarter: string | null = null;
+    let anchorYear: number | null = null;
+    for (const s of doc.layers.sentences ?? []) {
+      const base = s.span.start;
+      const text = doc.text.slice(base, s.span.end);
+      const own = findTimeCandidates(text, finderCache);
+      const extra = chronoCandidates(text, ref).filter((c) => !own.some((o) => o.start <= c.start && c.end <= o.end));
+      const cands = extra.length ? mergeCandidates(own, extra) : own;
+      for (const c of cands) {
+        const tense = tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, futureCues);
+        const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear });
+        if (!r) continue;
+        if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = r.value;
+        if ((c.expr.kind === 'year' || (c.expr.kind === 'calendar' && c.expr.year !== undefined))) anchorYear = Number(r.value.slice(0, 4));
+        const span: Span = { start: base + c.start, end: base + c.end };
+        timexes.push({
+          id: `tx${timexes.length}`,
+          span,
+          label: r.type,
+          evidence: [span],
+          provenance: { stage: STAGE, version: VERSION, rule: c.rule },
+          text: doc.text.slice(span.start, span.end),
+          value: r.value,
+          precision: r.precision,
+          mod: c.mod,
+        });
+      }
+    }
+    return { layers: { timexes } };
+  },
+};
+
+/** Adds chrono's candidates: one that covers several of ours replaces them; one that overlaps ours partly is dropped. */
+function mergeCandidates(own: readonly TimeCandidate[], extra: readonly TimeCandidate[]): TimeCandidate[] {
+  let out = [...own];
+  for (const c of extra) {
+    const overlapping = out.filter((o) => o.start < c.end && c.start < o.end);
+    if (overlapping.every((o) => c.start <= o.start && o.end <= c.end)) out = out.filter((o) => !overlapping.includes(o)).concat(c);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
