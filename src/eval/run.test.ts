@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../output/schema.js';
+import type { EventsMetrics } from './events.js';
+import { detectFormat, evalFile, type ExtractFn } from './run.js';
+
+describe('detectFormat', () => {
+  it.each([
+    [{ format: 'timex', text: '' }, 'timex'],
+    [{ id: 'a', text: 'x', timexes: [] }, 'timex'],
+    [{ id: 'a', text: 'x', attributions: [] }, 'attribution'],
+    [{ id: 'a', text: 'x', events: [] }, 'events'],
+    [{ id: 'a', text: 'x', entities: [], types: ['ORG'] }, 'entities'],
+    [{ document: {}, events: [], must_not_assert: [] }, 'document'],
+    [{ id: 'a' }, null],
+    [[1, 2], null],
+  ])('%j → %s', (rec, want) => expect(detectFormat(rec)).toBe(want));
+});
+
+const empty = (id: string | null): Extraction => ({ id, document: { id: 'd', title: null, published: null }, entities: [], events: [], dates: [], quantities: [], quotes: [], attributions: [], diagnostics: [] });
+
+describe('evalFile', () => {
+  it('counts a record that throws or is malformed and goes on with the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-eval-'));
+    const file = join(dir, 'tiny.jsonl');
+    const lines = [
+      { id: 'ok', format: 'events', text: 'Farmers marched on the capital.', date: '2023-02-01', events: [{ type: 'PROTEST', actor: [], recipient: [] }] },
+      { id: 'boom', format: 'events', text: 'This one makes the extractor throw.', date: null, events: [] },
+      { id: 'bad', format: 'events', text: 42, events: [] },
+    ];
+    writeFileSync(file, `${lines.map((l) => JSON.stringify(l)).join('\n')}\nnot json\n`);
+    const seen: Array<string | undefined> = [];
+    const run: ExtractFn = (text, meta) => {
+      seen.push(meta.published ?? undefined);
+      if (text.includes('throw')) throw new Error('kaput');
+      return empty(meta.externalId ?? null);
+    };
+    const r = await evalFile(file, { extractFn: run });
+    expect(r.format).toBe('events');
+    expect(r.n).toBe(1);
+    expect(r.errors).toBe(3);
+    expect(r.errorSamples[0]).toBe('boom: kaput');
+    expect(seen).toEqual(['2023-02-01', undefined]);
+    expect((r.metrics as EventsMetrics).type.fn).toBe(1);
+  });
+});
