@@ -29,6 +29,7 @@ describe('cardinals and what they count', () => {
     ['number words', 'Seven Nepali students were among them.', ['Seven=7 of:Nepali students']],
     ['hyphenated tens', 'Rescuers found twenty-six survivors.', ['twenty-six=26 of:survivors']],
     ['hundred and', 'Police detained two hundred and forty protesters.', ['two hundred and forty=240 of:protesters']],
+    ['half a million', 'Half a million people fled the city.', ['Half a million=500000 of:people']],
     ['decimal with scale word', 'The flood displaced 1.5 million people.', ['1.5 million=1500000 of:people']],
     ['a dozen', 'A dozen unarmed monitors left the zone.', ['A dozen=12 of:unarmed monitors']],
     ['other as a pre-modifier', 'Three other British aid workers stayed behind.', ['Three=3 of:other British aid workers']],
@@ -102,6 +103,9 @@ describe('numbers that are not quantities', () => {
     ['two-state', 'Both sides endorsed a two-state solution.', []],
     ['pronoun one', 'No one was hurt, and the one left behind is safe.', []],
     ['day range', 'The summit runs from April 3 to 5.', []],
+    ['a chain of labels', 'The envoy quoted Resolutions 242 and 338.', []],
+    ['a number inside a name', 'Ships joined Operation Sea Guard 7 last spring.', []],
+    ['a hull code', 'The frigate (FFG 41) docked.', []],
   ])('%s', (_n, input, expected) => expect(render(input)).toEqual(expected));
 });
 

@@ -72,6 +72,8 @@ export function findQuantities(
     return false;
   };
   let lastEnd = from;
+  /** token index of the last numeral skipped as a label, so "Resolutions 2254 and 2118" skips both. */
+  let labelAt = -10;
 
   const parseNumber = (i: number): ParsedNumber | null => {
     if (i >= to) return null;
@@ -116,6 +118,10 @@ export function findQuantities(
     let cur = 0;
     let any = false;
     let last: 'unit' | 'tens' | 'scale' | 'and' | null = null;
+    const halfScale = t.norm === 'half' && norm(i + 1) === 'a' ? lex.scales.get(norm(i + 2)) : undefined;
+    if (halfScale !== undefined && halfScale >= 1000) {
+      return { value: halfScale / 2, end: i + 3, kind: 'words', scaled: true, vaguePhrase: null };
+    }
     if ((t.norm === 'a' || t.norm === 'an') && (lex.scales.has(norm(i + 1)) || lex.dozen.has(norm(i + 1)))) {
       cur = 1;
       any = true;
@@ -289,7 +295,14 @@ export function findQuantities(
       }
       if (lex.timeWords.has(norm(j))) return null;
       const pt = prev >= from ? tokens[prev]! : null;
-      if (pt && (lex.labelNounsAnyCase.has(pt.norm) || (lex.labelNouns.has(pt.norm) && /^[A-Z]/.test(pt.text)))) return null;
+      const labelled =
+        (pt && (lex.labelNounsAnyCase.has(pt.norm) || (lex.labelNouns.has(pt.norm) && /^[A-Z]/.test(pt.text)))) ||
+        ((norm(prev) === 'and' || norm(prev) === ',' || norm(prev) === 'or') && labelAt === prev - 1) ||
+        (pt && /^[A-Z]{2,5}$/.test(pt.text) && !lex.currencySymbols.has(pt.norm));
+      if (labelled) {
+        labelAt = numAt;
+        return null;
+      }
       if (pt && adjacent(prev, numAt) && ALPHA_END.test(pt.text)) return null;
       if (j < to && adjacent(j - 1, j) && ALPHA_START.test(tokens[j]!.text)) {
         const w = norm(j);
@@ -305,6 +318,10 @@ export function findQuantities(
     }
 
     const qual = qualifierBefore(currency ? i : numAt, p.value);
+    const namePart =
+      !currency && !qual && p.kind === 'numeral' && prev >= from && tokens[prev]!.pos === 'PROPN' &&
+      /^[A-Z]/.test(tokens[prev]!.text) && !monthAt(prev) && findHead(j) === null && !lex.percentWords.some((w) => w[0] === norm(j));
+    if (namePart) return null;
     let start = qual ? qual.start : i;
     let approx = qual ? qual.kind !== 'exact' : p.kind === 'vague';
     let qualifier: string | null = qual ? qual.words : p.vaguePhrase;
