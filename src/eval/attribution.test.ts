@@ -19,7 +19,7 @@ describe('coverage', () => {
     [[[[10, 20], [30, 40]]], [10, 20], 0.5],
     [[[[10, 20]], [[50, 54]]], [50, 53], 0.75],
     [[[[10, 20]]], [20, 30], 0],
-  ] as const)('%j by %j = %d', (alts, p, want) => expect(coverage(alts.map((a) => a.map(([s, e]) => r(s, e))), r(...p))).toBeCloseTo(want));
+  ] as const)('%j by %j = %d', (alts, p, want) => expect(coverage(alts.map((a) => a.map(([s, e]) => r(s, e))), r(p[0], p[1]))).toBeCloseTo(want));
 });
 
 describe('scoreAttributions', () => {
