@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { loadData, type ModalCueKind, type PosTag } from '../core/index.js';
 
-const FRAMES = ['clause', 'paren', 'colon', 'recipient', 'to', 'noThat'] as const;
+const FRAMES = ['clause', 'paren', 'colon', 'recipient', 'to', 'noThat', 'object'] as const;
 
 /** A syntactic frame a reporting verb can take (see data/reporting.json). */
 export type Frame = (typeof FRAMES)[number];
 
 const ReportingSchema = z.object({
   about: z.string().optional(),
-  verbs: z.array(z.object({ lemma: z.string().min(1), frames: z.array(z.enum(FRAMES)).min(1) })),
+  verbs: z.array(z.object({ lemma: z.string().min(1), frames: z.array(z.enum(FRAMES)).min(1), particles: z.array(z.string().min(1)).optional() })),
   phrases: z.array(
     z.object({
       words: z.array(z.string().min(1)).min(1),
@@ -37,6 +37,8 @@ const ModalitySchema = z.object({
 export interface ReportingLexicon {
   /** lemma → frames it takes. */
   readonly verbs: ReadonlyMap<string, ReadonlySet<Frame>>;
+  /** lemma → words that join the cue when they follow the verb ("call for"). */
+  readonly particles: ReadonlyMap<string, ReadonlySet<string>>;
   /** first word → phrases starting with it. */
   readonly phrases: ReadonlyMap<string, readonly { words: readonly string[]; kind: 'according-to' | 'reported'; source: 'before' | 'after' }[]>;
   readonly hearsay: ReadonlySet<string>;
@@ -64,7 +66,11 @@ export function reportingLexicon(): ReportingLexicon {
   if (!reporting) {
     const d = loadData('reporting.json', ReportingSchema);
     const verbs = new Map<string, Set<Frame>>();
-    for (const v of d.verbs) verbs.set(v.lemma.toLowerCase(), new Set(v.frames));
+    const particles = new Map<string, Set<string>>();
+    for (const v of d.verbs) {
+      verbs.set(v.lemma.toLowerCase(), new Set(v.frames));
+      if (v.particles) particles.set(v.lemma.toLowerCase(), new Set(v.particles.map((w) => w.toLowerCase())));
+    }
     const phrases = new Map<string, { words: string[]; kind: 'according-to' | 'reported'; source: 'before' | 'after' }[]>();
     for (const p of d.phrases) {
       const words = p.words.map((w) => w.toLowerCase());
@@ -73,7 +79,7 @@ export function reportingLexicon(): ReportingLexicon {
       phrases.set(words[0]!, list);
     }
     for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-    reporting = { verbs, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())) };
+    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())) };
   }
   return reporting;
 }

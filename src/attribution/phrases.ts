@@ -10,12 +10,12 @@ const MAX_NP = 14;
 
 /** True for the punctuation that closes a quotation. */
 export function isCloseQuote(t: Token | undefined): boolean {
-  return t !== undefined && (t.text === '”' || t.text === '»' || t.text === '"');
+  return t !== undefined && (t.text === '”' || t.text === '»' || t.text === '"' || t.text === "'" || t.text === "''");
 }
 
 /** True for the punctuation that opens a quotation. */
 export function isOpenQuote(t: Token | undefined): boolean {
-  return t !== undefined && (t.text === '“' || t.text === '«' || t.text === '"');
+  return t !== undefined && (t.text === '“' || t.text === '«' || t.text === '"' || t.text === "''" || t.text === "'");
 }
 
 /** True for a token that may be part of a noun phrase. */
@@ -34,6 +34,11 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
     const t = tokens[j]!;
     if (isNpToken(t)) {
       a = j;
+      j--;
+      continue;
+    }
+    // "Smith and Jones": a conjunction between two noun phrases
+    if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'or') && a <= k && j - 1 >= lo && NP_HEAD.has(tokens[j - 1]!.pos)) {
       j--;
       continue;
     }
@@ -64,7 +69,7 @@ export function npRight(tokens: readonly Token[], r: number, hi: number): [numbe
       if (t.pos === 'PRON' && t.norm !== "'s") break;
       continue;
     }
-    if (sawHead && t.pos === 'ADP' && NP_LINKS.has(t.norm) && j + 1 < hi && isNpToken(tokens[j + 1]!) && tokens[j + 1]!.pos !== 'PRON') {
+    if (sawHead && ((t.pos === 'ADP' && NP_LINKS.has(t.norm)) || (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'or'))) && j + 1 < hi && isNpToken(tokens[j + 1]!) && tokens[j + 1]!.pos !== 'PRON') {
       j++;
       continue;
     }

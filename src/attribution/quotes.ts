@@ -25,6 +25,13 @@ export function breaksBefore(text: string, tokens: readonly Token[], i: number):
   return gap.includes('\n') || gap.includes('\r');
 }
 
+/** Two adjacent apostrophes used as a double quote mark (''like this''). */
+function isDoubleApostrophe(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i]!;
+  const b = tokens[i + 1];
+  return a.text === "'" && b !== undefined && b.text === "'" && b.start === a.end;
+}
+
 function isOpener(t: Token): boolean {
   return OPENERS.has(t.text);
 }
@@ -49,7 +56,7 @@ export function findQuotes(text: string, tokens: readonly Token[]): QuoteCandida
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (breaksBefore(text, tokens, i)) {
-      const reopens = isOpener(t) || t.text === '"';
+      const reopens = isOpener(t) || t.text === '"' || t.text === "''" || isDoubleApostrophe(tokens, i);
       if (open >= 0) {
         emit(open, i - 1, false, pendingContinuation);
         pendingContinuation = reopens;
@@ -65,15 +72,17 @@ export function findQuotes(text: string, tokens: readonly Token[]): QuoteCandida
       emit(open, i, true, pendingContinuation);
       pendingContinuation = false;
       open = -1;
-    } else if (t.text === '"') {
+    } else if (t.text === '"' || t.text === "''" || isDoubleApostrophe(tokens, i)) {
+      const pair = t.text === "'";
       if (open < 0) {
         open = i;
         straight = true;
       } else if (straight) {
-        emit(open, i, true, pendingContinuation);
+        emit(open, pair ? i + 1 : i, true, pendingContinuation);
         pendingContinuation = false;
         open = -1;
       }
+      if (pair) i++;
     }
   }
   if (open >= 0) emit(open, tokens.length - 1, false, pendingContinuation);

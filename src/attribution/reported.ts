@@ -86,8 +86,11 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
     }
     const frames = lex.verbs.get(t.lemma);
     if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
-    const c = verbFrames(tokens, [i, i + 1], lo, end, frames, out);
+    const parts = lex.particles.get(t.lemma);
+    const ce = parts && i + 1 < end && parts.has(tokens[i + 1]!.norm) ? i + 2 : i + 1;
+    const c = verbFrames(tokens, [i, ce], lo, end, frames, out);
     if (c) out.push(c);
+    i = ce - 1;
   }
   return out;
 }
@@ -141,6 +144,9 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     if (k2 >= lo && tokens[k2]!.text === ',') k2--;
     src = npLeft(tokens, k2, lo);
     k = -2; // a relative clause: never a parenthetical
+  } else if (k > lo && tokens[k]!.text === ',') {
+    src = appositiveSubject(tokens, k, lo);
+    if (src) k = -2;
   } else {
     src = npLeft(tokens, k, lo);
     if (src && src[0] - 1 >= lo && tokens[src[0] - 1]!.text === ',') {
@@ -183,15 +189,60 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     }
   }
   if (after && (src || gerund)) {
-    return { kind: 'reported', cue, source: src, content: [[after.start, end]], rule: after.rule };
+    return { kind: 'reported', cue, source: src, content: [[after.start, after.end ?? end]], rule: after.rule };
   }
-  if (after && !src && !after.weak && ci > lo && tokens[ci - 1]!.lemma === 'be') {
+  if (after && !src && !after.weak && after.end === undefined && ci > lo && tokens[ci - 1]!.lemma === 'be') {
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
   }
   return null;
 }
 
+/**
+ * "Jane Roe, director of the institute, said ...": the subject before an apposition that ends at
+ * the comma `k`. The name must start the clause, and the apposition must hold no main verb.
+ */
+function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [number, number] | null {
+  let j = k - 1;
+  let sawRelative = false;
+  while (j >= lo && k - j < 30) {
+    const t = tokens[j]!;
+    if (t.text === ',') break;
+    if (t.pos === 'PRON' && /^(who|which)$/.test(t.norm)) sawRelative = true;
+    if (isVerbal(t) && !sawRelative && !/(ed|ing)$/.test(t.norm)) {
+      // a verb before any relative pronoun (walking left) belongs to a relative clause only if one opens it
+      let rel = false;
+      for (let x = j - 1; x >= lo && tokens[x]!.text !== ','; x--) if (/^(who|which|that)$/.test(tokens[x]!.norm)) rel = true;
+      if (!rel) return null;
+    }
+    j--;
+  }
+  if (j < lo || tokens[j]!.text !== ',') return null;
+  const head = npLeft(tokens, j - 1, lo);
+  if (!head) return null;
+  const clauseStart = head[0] === lo || tokens[head[0] - 1]!.pos === 'CCONJ' || tokens[head[0] - 1]!.pos === 'SCONJ' || tokens[head[0] - 1]!.pos === 'ADV' || isOpenQuote(tokens[head[0] - 1]);
+  if (!clauseStart) return null;
+  return [head[0], k];
+}
+
+const OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
+const CLAUSE_OPENERS = new Set(['which', 'who', 'but', 'while', 'although', 'though', 'because', 'as', 'after', 'before', 'when', 'and']);
+
+/** End of an object phrase: the sentence end, a semicolon or dash, or a comma that opens a new clause. */
+function objectEnd(tokens: readonly Token[], a: number, end: number): number {
+  for (let j = a + 1; j < end; j++) {
+    const t = tokens[j]!;
+    if (t.text === ';' || isDash(t)) return j;
+    if (t.text === ',' && j + 1 < end) {
+      const n = tokens[j + 1]!;
+      if (CLAUSE_OPENERS.has(n.norm) || n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.norm))) return j;
+    }
+  }
+  return end;
+}
+
 interface After {
+  /** where the content ends when it is shorter than the rest of the sentence. */
+  end?: number;
   start: number;
   rule: string;
   /** true when the following words only look like a clause without "that" (weak evidence). */
@@ -206,14 +257,15 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
   // "said (on Monday / in a statement / Reuters) that ..." or "said: ..."
   for (let j = ce; j < end && j - ce < LOOKAHEAD; j++) {
     const t = tokens[j]!;
-    if (t.norm === 'that' && j + 1 < end && (t.pos === 'SCONJ' || j === ce) && frames.has('clause')) {
+    if (t.norm === 'that' && j + 1 < end && frames.has('clause') && (t.pos === 'SCONJ' || j === ce || !isVerbal(tokens[j + 1]!))) {
       return { start: j, rule: 'that-clause', weak: false };
     }
     if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
     if (isVerbal(t) || t.text === ',' || isOpenQuote(t) || t.pos === 'SCONJ') break;
   }
   if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
-  if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: false };
+  if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: first.text === ',' };
+  if (first.text === ',' && frames.has('noThat') && ce + 1 < end && clauseFollows(tokens, ce + 1, end)) return { start: ce + 1, rule: 'comma-clause', weak: true };
   if (CLAUSE_STARTERS.has(first.norm) && frames.has('clause') && hasVerb(tokens, ce + 1, end)) return { start: ce, rule: 'wh-clause', weak: false };
   let r = ce;
   if (frames.has('recipient')) {
@@ -228,6 +280,10 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if ((t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') && clauseFollows(tokens, r, end)) {
       return { start: r, rule: 'bare-clause', weak: true };
     }
+  }
+  if (frames.has('object')) {
+    const t = tokens[ce]!;
+    if (OBJECT_START.has(t.pos) || isOpenQuote(t)) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
 }

@@ -81,7 +81,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   }
 
   // ---- speakers of quotations
-  const speakers: { source: Span | null; cue: Span | null }[] = [];
+  const speakers: { source: Span | null; cue: Span | null; owner?: Built }[] = [];
   let prevQuote: { idx: number; sentence: number } | null = null;
   quoteCands.forEach((q, qi) => {
     const qs = quoteSpan(tokens, q);
@@ -104,7 +104,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
         const allQuoted = best.fragments.every((f) => quoteCands.some((o) => overlapLength(quoteSpan(tokens, o), f) >= 0.8 * (f.end - f.start)));
         best.kind = allQuoted || quoteChars >= 0.8 * (best.content.end - best.content.start) ? 'direct' : 'mixed';
       }
-      speakers.push({ source: best.source, cue: best.cue });
+      speakers.push({ source: best.source, cue: best.cue, owner: best });
       prevQuote = { idx: qi, sentence: tokens[q.close]!.sentence };
       return;
     }
@@ -123,6 +123,15 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
         speaker = { source: subj, cue: null };
         rule = 'quote-previous-subject';
       }
+    }
+    const owner = rule === 'quote-continues' ? prev?.owner : undefined;
+    if (owner && owner.content.end <= qs.start) {
+      // PolNeAR style: a quotation that goes on after its cue is one attribution with several fragments
+      owner.fragments.push(qs);
+      owner.content = { start: owner.content.start, end: qs.end };
+      speakers.push(speaker);
+      prevQuote = { idx: qi, sentence: tokens[q.close]!.sentence };
+      return;
     }
     speakers.push(speaker);
     prevQuote = { idx: qi, sentence: tokens[q.close]!.sentence };
