@@ -45,8 +45,11 @@ export function compileFinder(lex: TimeLexicon): Finder {
   const numberWords = Object.keys(lex.numbers);
   const NUM = `\\d+(?:\\.\\d+)?(?:\\s+\\d\\/\\d)?|(?:${TENS.join('|')})(?:[\\s-](?:${ONES.join('|')}))?|${alt(numberWords)}`;
   const VAGUE = alt(lex.vagueNumbers);
-  const fullMonths = Object.keys(lex.months).filter((m) => m.length > 3 && m !== 'sept');
-  const abbrMonths = Object.keys(lex.months).filter((m) => m.length <= 4 && !fullMonths.includes(m));
+  // the longest name of each month is its full name; the others are abbreviations that need a period
+  const longest = new Map<number, string>();
+  for (const [name, n] of Object.entries(lex.months)) if ((longest.get(n)?.length ?? 0) < name.length) longest.set(n, name);
+  const fullMonths = [...longest.values()];
+  const abbrMonths = Object.keys(lex.months).filter((m) => !fullMonths.includes(m));
   const MONTH = `${alt(fullMonths)}|(?:${alt(abbrMonths)})\\.`;
   const MONTH_D = `${alt(fullMonths)}|(?:${alt(abbrMonths)})(?:\\.|(?=\\s+\\d))`;
   const WD = alt(Object.keys(lex.weekdays).filter((w) => w.length > 4));
@@ -72,11 +75,14 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'ago', unit: unitOf(g.u!), n, dir }, mod: g.ap || g.so ? 'APPROX' : null };
   });
   // "five years", "the past two months", "the first nine months", "two-year", "at least 20 more years"
-  add('duration', 4, `\\b(?:(?<ap>${APPROX})\\s+)?(?:(?<det>the|a|an|each\\s+of\\s+the|this|that|its|their|his|her)\\s+)?(?:(?<rel>past|last|next|first|coming|previous|final|following|latest|initial|remaining|ensuing|preceding|same|full|other)\\s+)?(?<n>${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|straight|consecutive|full|long))?(?<sep>[\\s-]+)(?<u>${UNIT_RE})(?!-old|-olds|\\w)(?<so>\\s+or\\s+so)?(?:\\s+(?<tail>period|span|stretch|term))?`, (g, text, s, e) => {
+  add('duration', 4, `\\b(?:(?<ap>${APPROX})\\s+)?(?:(?<det>the|a|an|each\\s+of\\s+the|this|that|its|their|his|her)\\s+)?(?:(?<rel>past|last|next|first|coming|previous|final|following|latest|initial|remaining|ensuing|preceding|same|full|other)\\s+)?(?<n>${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|straight|consecutive|full|long))?(?<sep>[\\s-]+)(?<u>${UNIT_RE})(?!-old|-olds|\\w|\\s+old\\b)(?<so>\\s+or\\s+so)?(?:\\s+(?<tail>period|span|stretch|term))?`, (g, text, s, e) => {
     const unit = unitOf(g.u!);
     if (g.n && /^an?$/i.test(g.n) && g.det) return null;
     let n = g.n2 ? null : num(g.n);
     if (unit === 'weekend') return null;
+    // fractions ("a quarter of", "three-quarters") and ordinals ("a second group") are not durations
+    if (unit === 'quarter' && (/^an?$/i.test(g.n!) || /^\s+of\b/.test(text.slice(e, e + 4)) || (g.sep!.includes('-') && /s$/i.test(g.u!)))) return null;
+    if (unit === 'second' && /^(an?|one)$/i.test(g.n!)) return null;
     if (g.n && /^\d/.test(g.n) && unit !== 'year' && Number(g.n) > 1000) return null;
     let start = s;
     // a compound adjective ("the two-year plan") does not take its determiner
@@ -110,6 +116,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
   add('relative', 5, `\\b(?:(?<mod>${MOD_RE})[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|earlier\\s+this|later\\s+this|earlier\\s+last|later\\s+last|later\\s+next|earlier\\s+next|this|last|next|past|coming|previous|current|the\\s+current|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+same|that|the|a)\\s+(?:fiscal\\s+)?(?<u>week|month|year|weekend|decade|century|${SEASON})\\b(?!-)(?<tail>\\s+(?:ended|ending|to\\s+date|before|earlier|ago|of))?`, (g) => {
     const rel = norm(g.rel!);
     const u = norm(g.u!);
+    if (/^[A-Z]/.test(g.u!)) return null;
     let mod = modOf(g.mod);
     if (/^earlier/.test(rel)) mod = 'START';
     if (/^later/.test(rel)) mod = 'END';
@@ -142,7 +149,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'relative', unit, offset }, mod };
   });
   // quarters: "the third quarter", "third-quarter", "the latest quarter", "the year-ago period", "the fourth quarter of 1989"
-  add('quarter', 7, `\\b(?:(?<pre>this\\s+year's|last\\s+year's|next\\s+year's|(?:fiscal\\s+)?\\d{4}'s)\\s+|(?<det>the|a|this|last|next|its|their|each)\\s+)?(?<q1>(?:(?:year-ago|year-earlier|comparable|latest|current|recent|previous|preceding|same|flat|fiscal|most\\s+recent|just-ended|year\\s+earlier|strong|weak|disappointing)\\s+)*)(?:(?<y>\\d{4})\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?!s)(?:\\s+of\\s+(?:fiscal\\s+)?(?<y2>\\d{4}|this\\s+year|last\\s+year|next\\s+year))?`, (g) => {
+  add('quarter', 7, `\\b(?:(?<pre>this\\s+year's|last\\s+year's|next\\s+year's|(?:fiscal\\s+)?\\d{4}'s)\\s+|(?<det>the|a|this|last|next|its|their|each)\\s+)?(?<q1>(?:(?:year-ago|year-earlier|comparable|latest|current|recent|previous|preceding|same|flat|fiscal|most\\s+recent|just-ended|year\\s+earlier|strong|weak|disappointing)\\s+)*)(?:(?<y>\\d{4})\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?!s)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(?<y2>\\d{4}|this\\s+year|last\\s+year|next\\s+year))?`, (g) => {
     const q1 = norm(g.q1 ?? '');
     const det = g.det ? norm(g.det) : '';
     const u = norm(g.u!);
@@ -210,7 +217,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     const mon = month(g.mon!);
     const d = Number(g.d);
     if (!mon || d < 1 || d > 31 || !capitalised(g.mon!)) return null;
-    const expr: TimeExpr = { kind: 'calendar', month: mon, day: d, ...(g.y ? { year: Number(g.y) } : {}) };
+    const expr: TimeExpr = { kind: 'calendar', month: mon, day: d, ...(g.y ? { year: Number(g.y) } : {}), ...(g.wd && capitalised(g.wd) ? { weekday: weekday(g.wd) } : {}) };
     return { start: 0, end: 0, expr, mod: null };
   });
   // "7 October 2023", "the 19th of January"
@@ -294,6 +301,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     const value = lex.vague[w] ?? 'FUTURE_REF';
     const before = text.slice(Math.max(0, s - 4), s).toLowerCase();
     const after = text.slice(e, e + 12);
+    if ((w === 'soon' || w === 'shortly') && /^\s+(?:after|before|thereafter)\b/i.test(after)) return null;
     if (w === 'soon' && (/^\s+as\b/i.test(after) || /as\s$/.test(before) || /too\s$/.test(text.slice(Math.max(0, s - 4), s).toLowerCase()))) return null;
     if ((w === 'current' || w === 'recent') && !/^\s+[A-Za-z]/.test(after)) return null;
     if (w === 'the past' && /^\s+(?:and|or)\s/.test(after)) return null;

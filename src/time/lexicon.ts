@@ -18,6 +18,7 @@ const TimeLexiconSchema = z.object({
   yearPrepositions: z.array(z.string()),
   futureCues: z.array(z.string()),
   pastAuxiliaries: z.array(z.string()),
+  deadlinePrepositions: z.array(z.string()),
 });
 
 /** The validated contents of data/time-lexicon.json. */

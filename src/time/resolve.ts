@@ -87,12 +87,15 @@ function refByDirection(n: number): Resolved {
   return done(n < 0 ? 'PAST_REF' : n > 0 ? 'FUTURE_REF' : 'PRESENT_REF');
 }
 
-/** Picks the occurrence of a yearly date nearest the reference in the direction the tense points. */
+/**
+ * Picks the year of a day given without one: the nearest occurrence, but a past-tense clause
+ * looks back (allowing a few weeks ahead for dates announced in advance) and a future one forward.
+ */
 function pickYear(ref: Ymd, month: number, day: number, tense: Tense): number {
   const options = [ref.y - 1, ref.y, ref.y + 1].map((y) => ({ y, ms: Date.UTC(y, month - 1, day) }));
   const r = toMs(ref);
-  if (tense === 'past') return [...options].reverse().find((o) => o.ms <= r)!.y;
-  if (tense === 'future') return options.find((o) => o.ms >= r)!.y;
+  if (tense === 'past') return [...options].reverse().find((o) => o.ms <= r + 45 * DAY)!.y;
+  if (tense === 'future') return options.find((o) => o.ms >= r - 7 * DAY)!.y;
   return options.reduce((best, o) => (Math.abs(o.ms - r) < Math.abs(best.ms - r) ? o : best)).y;
 }
 
@@ -105,7 +108,8 @@ function pickWeekday(ref: Ymd, wd: number, rel: number, tense: Tense): Ymd {
   if (rel > 0) return addDays(ref, fwd || 7);
   if (tense === 'past') return addDays(ref, -back);
   if (tense === 'future') return addDays(ref, fwd);
-  return back <= fwd ? addDays(ref, -back) : addDays(ref, fwd);
+  // news mostly reports what has happened: a present-tense weekday within the last days looks back
+  return back <= 4 ? addDays(ref, -back) : addDays(ref, fwd);
 }
 
 function durationValue(unit: TimeUnit, n: number | null): string {
@@ -213,7 +217,8 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
       if (!ref) return expr.offset === 0 ? done(`XXXX-${pad(expr.month)}`) : refByDirection(expr.offset);
       let y = ref.y;
       if (Math.abs(expr.offset) === 12) y += expr.offset / 12;
-      else if (expr.offset < 0) y = expr.month < ref.m ? ref.y : ref.y - 1;
+      // "last February" said in March is a year back ("last month" would be used otherwise)
+      else if (expr.offset < 0) y = expr.month < ref.m - 1 ? ref.y : ref.y - 1;
       else if (expr.offset > 0) y = expr.month > ref.m ? ref.y : ref.y + 1;
       return done(`${pad(y, 4)}-${pad(expr.month)}`);
     }
@@ -272,17 +277,24 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
 
 function resolveCalendar(e: Extract<TimeExpr, { kind: 'calendar' }>, ctx: ResolveContext): Resolved | null {
   const { ref, tense } = ctx;
-  const clock = e.hour !== undefined ? `T${pad(e.hour)}:${pad(e.minute ?? 0)}` : e.part ? `T${e.part}` : '';
+  // a weekday with a part of day ("Friday night") is annotated as the day itself
+  const clock = e.hour !== undefined ? `T${pad(e.hour)}:${pad(e.minute ?? 0)}` : e.part && e.weekday === undefined ? `T${e.part}` : '';
   const type: TimexType = clock ? 'TIME' : 'DATE';
   let date: string | null = null;
   if (e.month !== undefined) {
     if (e.year !== undefined) date = e.day !== undefined ? `${pad(e.year, 4)}-${pad(e.month)}-${pad(e.day)}` : `${pad(e.year, 4)}-${pad(e.month)}`;
     else if (!ref) date = e.day !== undefined ? `XXXX-${pad(e.month)}-${pad(e.day)}` : `XXXX-${pad(e.month)}`;
-    else if (e.day !== undefined) date = `${pad(pickYear(ref, e.month, e.day, tense), 4)}-${pad(e.month)}-${pad(e.day)}`;
+    else if (e.day !== undefined) {
+      // a weekday given with the date ("Saturday, April 25") fixes the year
+      const y = e.weekday !== undefined ? [ref.y, ref.y - 1, ref.y + 1].find((yy) => isoWeekday({ y: yy, m: e.month!, d: e.day! }) === e.weekday) : undefined;
+      date = `${pad(y ?? pickYear(ref, e.month, e.day, tense), 4)}-${pad(e.month)}-${pad(e.day)}`;
+    }
     else {
       let y = ref.y;
-      if (tense === 'past' && e.month > ref.m) y -= 1;
-      else if (tense === 'future' && e.month < ref.m) y += 1;
+      const diff = e.month - ref.m;
+      if (tense === 'past') y = diff > 2 ? ref.y - 1 : ref.y;
+      else if (tense === 'future') y = diff < 0 ? ref.y + 1 : ref.y;
+      else y = diff > 6 ? ref.y - 1 : diff < -6 ? ref.y + 1 : ref.y;
       date = `${pad(y, 4)}-${pad(e.month)}`;
     }
   } else if (e.year !== undefined) date = pad(e.year, 4);

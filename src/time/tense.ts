@@ -2,11 +2,15 @@ import type { Token } from '../core/index.js';
 import type { Tense } from './resolve.js';
 
 const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'been', "'d"]);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'has', 'have', "'ve"]);
+const BE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were']);
 const WINDOW = 4;
 
-function verbTense(t: Token): Tense | null {
-  if (t.pos !== 'VERB' && t.pos !== 'AUX') return null;
+function isVerb(t: Token): boolean {
+  return t.pos === 'VERB' || t.pos === 'AUX';
+}
+
+function ownTense(t: Token): Tense {
   if (FUTURE_AUX.has(t.norm)) return 'future';
   if (PAST_AUX.has(t.norm)) return 'past';
   if (t.pos === 'VERB' && t.norm !== t.lemma && !t.norm.endsWith('ing') && !t.norm.endsWith('s')) return 'past';
@@ -14,19 +18,19 @@ function verbTense(t: Token): Tense | null {
 }
 
 /**
- * The tense of the clause around a character offset, read from the sentence's tokens: the
- * nearest verb decides, and a future auxiliary ("will", "'ll", "going to", "plans to") a few
- * tokens before that verb makes it future.
+ * The tense of the clause around a character offset, read from the sentence's tokens. The verb
+ * nearest the phrase decides; an auxiliary chain before it ("has been", "is expected", "will be")
+ * is read from its first member; a future auxiliary ("will", "'ll", "going to"), a planning verb
+ * ("plans to", "is expected to", "is to") makes it future.
  * @example // "She will meet them on Friday" → 'future'; "He said Friday" → 'past'
  */
 export function tenseAt(tokens: readonly Token[], first: number, last: number, at: number, futureCues: ReadonlySet<string>): Tense {
-  let best = -1;
-  let bestDist = Infinity;
   let anchor = first;
   while (anchor < last && tokens[anchor]!.end <= at) anchor++;
+  let best = -1;
+  let bestDist = Infinity;
   for (let i = first; i < last; i++) {
-    const t = tokens[i]!;
-    if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
+    if (!isVerb(tokens[i]!)) continue;
     const d = Math.abs(i - anchor) + (i >= anchor ? 0.5 : 0);
     if (d < bestDist) {
       bestDist = d;
@@ -34,14 +38,19 @@ export function tenseAt(tokens: readonly Token[], first: number, last: number, a
     }
   }
   if (best < 0) return 'present';
-  const own = verbTense(tokens[best]!)!;
-  if (own === 'future') return 'future';
-  for (let j = Math.max(first, best - WINDOW); j < best; j++) {
+  // walk back over the auxiliary chain ("has been expected", "will be")
+  let head = best;
+  while (head - 1 >= first && (tokens[head - 1]!.pos === 'AUX' || tokens[head - 1]!.pos === 'PART' && tokens[head - 1]!.norm !== 'to' || tokens[head - 1]!.pos === 'ADV' && head - 2 >= first && tokens[head - 2]!.pos === 'AUX')) head--;
+  const lead = tokens[head]!;
+  if (futureCues.has(tokens[best]!.lemma) || futureCues.has(tokens[best]!.norm)) return 'future';
+  for (let j = Math.max(first, head - WINDOW); j < head; j++) {
     const t = tokens[j]!;
     if (FUTURE_AUX.has(t.norm)) return 'future';
-    if (t.norm === 'to' && j > first && futureCues.has(tokens[j - 1]!.norm)) return 'future';
-    if (t.norm === 'to' && j > first && tokens[j - 1]!.norm === 'going') return 'future';
+    if (t.norm === 'to' && j > first) {
+      const p = tokens[j - 1]!;
+      if (futureCues.has(p.norm) || futureCues.has(p.lemma) || p.norm === 'going' || BE.has(p.norm)) return 'future';
+    }
   }
-  if (own === 'present' && best + 1 < last && tokens[best + 1]!.norm === 'to' && futureCues.has(tokens[best]!.norm)) return 'future';
+  const own = ownTense(isVerb(lead) ? lead : tokens[best]!);
   return own;
 }

@@ -3,7 +3,7 @@ import type { Span, Timex } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { compileFinder, findTimeCandidates, type Finder } from './candidates.js';
 import { timeLexicon } from './lexicon.js';
-import { parseReferenceDate, resolveTimeExpr, type Ymd } from './resolve.js';
+import { parseReferenceDate, resolveTimeExpr, type Tense, type Ymd } from './resolve.js';
 import { tenseAt } from './tense.js';
 import type { TimeCandidate, TimeExpr } from './types.js';
 
@@ -12,6 +12,8 @@ const VERSION = '1';
 
 /** Sentences where chrono's formal date parser may add something our patterns miss (numeric dates, clock times next to dates). */
 const CHRONO_PRECHECK = /\d\s*(?:[ap]\.?m\b|:\d\d)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/i;
+/** chrono results we take: those that name a month or write a full numeric date (clock times alone are ours). */
+const CHRONO_KEEP = /[A-Za-z]{3}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/;
 
 /**
  * Explicit dates found by chrono-node (strict mode), as candidates with only the components chrono
@@ -24,6 +26,8 @@ export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[]
   const out: TimeCandidate[] = [];
   for (const r of chrono.strict.parse(text, refDate)) {
     const c = r.start;
+    if (!CHRONO_KEEP.test(r.text.replace(/\b(?:at|on|[ap]\.?m\.?|EST|EDT|GMT|UTC|PST|PDT|CST|CDT)\b/gi, ''))) continue;
+    const lead = /^(?:at|on|from|by)\s+/i.exec(r.text)?.[0].length ?? 0;
     let end = r.index + r.text.length;
     let year = c.isCertain('year') ? c.get('year') ?? undefined : undefined;
     const short = /,\s*\d{1,2}$/.exec(r.text);
@@ -45,13 +49,26 @@ export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[]
       expr.weekdayRel = 0;
     }
     if (expr.month === undefined && expr.hour === undefined && expr.year === undefined) continue;
-    out.push({ start: r.index, end, rule: 'chrono', expr, mod: null });
+    out.push({ start: r.index + lead, end, rule: 'chrono', expr, mod: null });
   }
   return out;
 }
 
 let finderCache: Finder | null = null;
 let futureCues: Set<string> | null = null;
+let deadline: Set<string> | null = null;
+
+/**
+ * A calendar date after a deadline preposition ("extended to Nov. 20", "by January") is not
+ * pushed into the past by a past-tense verb; after "since" it is.
+ */
+function adjustTense(tense: Tense, c: TimeCandidate, text: string, deadlineWords: ReadonlySet<string>): Tense {
+  if (c.expr.kind !== 'calendar') return tense;
+  const before = /([A-Za-z]+)\W*$/.exec(text.slice(Math.max(0, c.start - 16), c.start))?.[1]?.toLowerCase() ?? '';
+  if (before === 'since') return 'past';
+  if (tense === 'past' && deadlineWords.has(before)) return 'present';
+  return tense;
+}
 
 /** The time stage: finds date phrases per sentence and anchors them to the publication date. */
 export const timeStage: Stage = {
@@ -63,6 +80,7 @@ export const timeStage: Stage = {
     const lex = timeLexicon();
     finderCache ??= compileFinder(lex);
     futureCues ??= new Set(lex.futureCues);
+    deadline ??= new Set(lex.deadlinePrepositions);
     const ref = parseReferenceDate(ctx.referenceDate ?? doc.meta.published);
     const tokens = doc.layers.tokens ?? [];
     const timexes: Timex[] = [];
@@ -75,7 +93,7 @@ export const timeStage: Stage = {
       const extra = chronoCandidates(text, ref).filter((c) => !own.some((o) => o.start <= c.start && c.end <= o.end));
       const cands = extra.length ? mergeCandidates(own, extra) : own;
       for (const c of cands) {
-        const tense = tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, futureCues);
+        const tense = adjustTense(tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, futureCues), c, text, deadline!);
         const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear });
         if (!r) continue;
         if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = r.value;
