@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { EntityRef, EventOut, Extraction } from '../output/schema.js';
 import { DocumentGoldSchema, formatDocumentScore, refMatches, scoreDocument } from './document.js';
@@ -139,5 +140,18 @@ describe('scoreDocument', () => {
     expect(s.events.found).toBe(1);
     expect(s.events.items[0]!.attributes[0]!.ok).toBeNull();
     expect(s.events.attributesTotal).toBe(0);
+  });
+});
+
+describe('the shared seed gold file (read at run time)', () => {
+  const path = new URL('../../../shared/eval/seed/gold.json', import.meta.url);
+  const present = existsSync(path);
+  it.skipIf(!present)('parses with DocumentGoldSchema and scores an empty extraction without throwing', () => {
+    const g = DocumentGoldSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    expect(g.events.length).toBeGreaterThan(0);
+    const s = scoreDocument(g, extraction({}));
+    expect(s.events.found).toBe(0);
+    expect(s.mustNotAssert.violated).toBe(0);
+    expect(s.problems.length).toBe(s.events.total + s.entities.total + s.dates.total + s.quantities.total + s.quotes.total + s.attributions.total);
   });
 });
