@@ -37,6 +37,7 @@ describe('cardinals and what they count', () => {
     ['plural demonym as head', 'The ship carried 14 Filipinos.', ['14=14 of:Filipinos']],
     ['an organisation name before the head', 'Troops killed three Hezbollah commanders.', ['three=3 of:Hezbollah commanders']],
     ['partitive of', 'Four of the detained journalists were released.', ['Four=4 of:detained journalists']],
+    ['partitive of a total', 'Six of the 40 detainees were minors.', ['Six=6 of:detainees', '40=40 of:detainees']],
     ['no head noun', 'At the crossing, 12 were wounded.', ['12=12']],
     ['pronoun after of', 'Nine of them walked free.', ['Nine=9']],
     ['the head stops at a weekday', 'The group handed over 20 captives Thursday.', ['20=20 of:captives']],

@@ -218,7 +218,8 @@ export function findQuantities(
     let k = j + 1;
     if (OF_DETERMINERS.has(norm(k))) k++;
     if (lex.pronounsAfterOf.has(norm(k))) return null;
-    return findHead(k);
+    const total = parseNumber(k);
+    return findHead(total && total.kind !== 'vague' ? total.end : k);
   };
 
   const qualifierBefore = (k: number, value: number): { start: number; words: string; kind: QualifierKind } | null => {
