@@ -19,7 +19,7 @@ type Rec = Record<string, any>;
 function oracle(rec: Rec): Extraction {
   const x = base(rec.id);
   const cv = codePointToUtf16(rec.text);
-  const sp = (f: { start: number; end: number }) => ({ start: cv(f.start), end: cv(f.end), text: rec.text.slice(cv(f.start), cv(f.end)) });
+  const sp = (f: Rec) => ({ start: cv(f.start), end: cv(f.end), text: rec.text.slice(cv(f.start), cv(f.end)) });
   switch (rec.format) {
     case 'events':
       x.events = rec.events.map((e: Rec, i: number) => ({
