@@ -1,12 +1,5 @@
-import type { Stage } from '../pipeline/index.js';
-
-/** Placeholder until the events stage lands: produces empty layers. */
-export const eventsStage: Stage = {
-  name: 'events',
-  version: '0',
-  requires: ['sentences', 'tokens', 'mentions', 'entities', 'timexes', 'quantities', 'quotes', 'attributions', 'modalCues'],
-  produces: ['events'],
-  run() {
-    return { layers: { events: [] } };
-  },
-};
+export { eventsStage, extractEvents } from './stage.js';
+export { findCandidates, clauseIds, hasTriggerWord, type Candidate } from './candidates.js';
+export { lexicon, buildLexicon, sensesFor, type Lexicon, type TriggerEntry } from './lexicon.js';
+export { readModality, type ModalityReading } from './modality.js';
+export { inflections } from './inflect.js';

@@ -1,0 +1,190 @@
+import type { Token } from '../core/index.js';
+import { baseOf, sensesFor, type Lexicon, type TriggerEntry } from './lexicon.js';
+
+/** What the matcher needs to know about entity mentions, per token. */
+export interface MentionInfo {
+  /** kind of the mention covering each token of the sentence (index relative to the sentence start), or null. */
+  kindAt(tokenIndex: number): string | null;
+}
+
+/** A trigger found in a sentence: the sense, the head token and the tokens it used. */
+export interface Candidate {
+  readonly entry: TriggerEntry;
+  readonly head: number;
+  /** trigger extent [tokenStart, tokenEnd), including particles ("call ... off") */
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  /** the token that satisfied a required object, consumed by this trigger */
+  readonly objectToken: number | null;
+  readonly asNoun: boolean;
+  readonly clause: number;
+}
+
+const VERBISH = new Set(['VERB', 'AUX']);
+const NOUNISH = new Set(['NOUN', 'PROPN', 'X', 'ADJ', 'NUM']);
+const DETLIKE = new Set(['DET', 'ADJ', 'NUM']);
+const DEFAULT_WINDOW = 6;
+const PREV_WINDOW = 2;
+
+/** Clause index of every token of the sentence [ts, te): a new clause starts at each clause-breaking word. */
+export function clauseIds(tokens: readonly Token[], ts: number, te: number, lex: Lexicon): Int32Array {
+  const out = new Int32Array(te - ts);
+  let c = 0;
+  for (let i = ts; i < te; i++) {
+    const t = tokens[i]!;
+    if (i > ts && lex.grammarSets.clauseBreak.has(t.norm)) c++;
+    out[i - ts] = c;
+    if (t.norm === ';' || t.norm === ':') c++;
+  }
+  return out;
+}
+
+function wordMatches(t: Token, set: readonly string[]): boolean {
+  const base = baseOf(t.norm, t.lemma);
+  for (const w of set) {
+    if (w === t.norm || w === base || w === t.lemma) return true;
+    if (t.norm.length > 3 && t.norm.endsWith('s') && w === t.norm.slice(0, -1)) return true;
+  }
+  return false;
+}
+
+function objectMatches(t: Token, rel: number, set: readonly string[], mentions: MentionInfo): boolean {
+  const kind = mentions.kindAt(rel);
+  for (const w of set) {
+    if (w.startsWith('@')) {
+      if (kind === null) continue;
+      if (w === '@mention') return true;
+      if (w === '@person' && kind === 'person') return true;
+      if (w === '@place' && (kind === 'place' || kind === 'country')) return true;
+      if (w === '@forces' && kind === 'group') return true;
+    }
+  }
+  return wordMatches(t, set.filter((w) => !w.startsWith('@')));
+}
+
+function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: number): { ok: boolean; asNoun: boolean } {
+  const t = tokens[i]!;
+  const prev = i > ts ? tokens[i - 1]! : null;
+  const afterDet = prev !== null && (DETLIKE.has(prev.pos) || prev.norm === "'s" || prev.norm === '’s');
+  const pos = entry.pos ?? 'any';
+  if (pos === 'noun') {
+    if (VERBISH.has(t.pos) && !t.norm.endsWith('ing') && !afterDet && !/s$/.test(t.norm)) return { ok: false, asNoun: true };
+    return { ok: true, asNoun: true };
+  }
+  if (pos === 'verb') {
+    if (NOUNISH.has(t.pos) && afterDet) return { ok: false, asNoun: false };
+    return { ok: true, asNoun: false };
+  }
+  return { ok: true, asNoun: !VERBISH.has(t.pos) || afterDet };
+}
+
+/** Tries one sense on the token at i; returns the candidate or null. */
+function trySense(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: number, te: number, clauses: Int32Array, mentions: MentionInfo): Candidate | null {
+  const t = tokens[i]!;
+  if (entry.lowercase && t.text !== t.text.toLowerCase()) return null;
+  if (entry.requiresPlural && !t.norm.endsWith('s')) return null;
+  const pf = posFits(entry, tokens, i, ts);
+  if (!pf.ok) return null;
+  const clause = clauses[i - ts]!;
+  const inClause = (j: number) => j >= ts && j < te && clauses[j - ts] === clause;
+  let end = i + 1;
+  if (entry.then) {
+    const gap = entry.gap ?? 0;
+    let found = -1;
+    for (let j = i + 1; j <= i + 1 + gap && j < te; j++) {
+      if (wordMatches(tokens[j]!, entry.then)) {
+        found = j;
+        break;
+      }
+      if (tokens[j]!.pos === 'PUNCT') break;
+    }
+    if (found < 0) return null;
+    end = found + 1;
+  }
+  if (entry.notThen && i + 1 < te && wordMatches(tokens[i + 1]!, entry.notThen)) return null;
+  const win = entry.window ?? DEFAULT_WINDOW;
+  if (entry.prev) {
+    let ok = false;
+    for (let j = i - 1; j >= Math.max(ts, i - (entry.window ?? PREV_WINDOW)); j--) {
+      if (wordMatches(tokens[j]!, entry.prev)) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) return null;
+  }
+  if (entry.notPrev) {
+    for (let j = i - 1; j >= Math.max(ts, i - PREV_WINDOW); j--) if (wordMatches(tokens[j]!, entry.notPrev)) return null;
+  }
+  let objectToken: number | null = null;
+  if (entry.object || entry.notObject) {
+    const side = entry.objectSide ?? 'after';
+    const idx: number[] = [];
+    if (side !== 'before') for (let j = end; j < end + win && inClause(j); j++) idx.push(j);
+    if (side !== 'after') for (let j = i - 1; j >= i - win && inClause(j); j--) idx.push(j);
+    if (entry.notObject && idx.some((j) => wordMatches(tokens[j]!, entry.notObject!))) return null;
+    if (entry.object) {
+      const hit = idx.find((j) => objectMatches(tokens[j]!, j - ts, entry.object!, mentions));
+      if (hit === undefined) return null;
+      objectToken = hit;
+    }
+  }
+  if (entry.context || entry.notContext) {
+    let has = false;
+    for (let j = ts; j < te; j++) {
+      if (entry.notContext && wordMatches(tokens[j]!, entry.notContext)) return null;
+      if (entry.context && !has && wordMatches(tokens[j]!, entry.context)) has = true;
+    }
+    if (entry.context && !has) return null;
+  }
+  return { entry, head: i, tokenStart: i, tokenEnd: end, objectToken, asNoun: pf.asNoun, clause };
+}
+
+function specificity(e: TriggerEntry): number {
+  return (e.then ? 1 : 0) + (e.prev ? 1 : 0) + (e.object ? 1 : 0) + (e.context ? 1 : 0);
+}
+
+/** True when some token of the sentence could start a trigger (cheap pre-check). */
+export function hasTriggerWord(tokens: readonly Token[], ts: number, te: number, lex: Lexicon): boolean {
+  for (let i = ts; i < te; i++) if (sensesFor(lex, tokens[i]!.norm, tokens[i]!.lemma).length > 0) return true;
+  return false;
+}
+
+/**
+ * Finds trigger candidates in the sentence [ts, te): for each token, the best-fitting sense
+ * (priority, then specificity). Tokens used as another trigger's required object or particle are
+ * consumed and do not trigger on their own.
+ */
+export function findCandidates(tokens: readonly Token[], ts: number, te: number, lex: Lexicon, mentions: MentionInfo, clauses = clauseIds(tokens, ts, te, lex)): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = ts; i < te; i++) {
+    const t = tokens[i]!;
+    const senses = sensesFor(lex, t.norm, t.lemma);
+    if (senses.length === 0) continue;
+    let best: Candidate | null = null;
+    let bestScore = -Infinity;
+    for (const s of senses) {
+      const c = trySense(s, tokens, i, ts, te, clauses, mentions);
+      if (!c) continue;
+      const score = (s.priority ?? 0) * 10 + specificity(s);
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
+      }
+    }
+    if (best) found.push(best);
+  }
+  // consumed tokens: objects and particles of other triggers
+  const consumed = new Set<number>();
+  for (const c of found) {
+    if (c.objectToken !== null) consumed.add(c.objectToken);
+    for (let j = c.tokenStart + 1; j < c.tokenEnd; j++) consumed.add(j);
+  }
+  return found.filter((c) => !consumed.has(c.head) || (c.objectToken !== null && consumed.has(c.objectToken) && c.entry.object !== undefined && isMutual(found, c)));
+}
+
+/** Two triggers that consume each other (ceasefire … held) keep the first only. */
+function isMutual(found: readonly Candidate[], c: Candidate): boolean {
+  const other = found.find((o) => o.objectToken === c.head);
+  return other !== undefined && other.head > c.head && other.objectToken === c.head && c.objectToken === other.head;
+}

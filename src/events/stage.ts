@@ -1,0 +1,545 @@
+import type { Attribution, Document, EventMention, Mention, Modality, PloverType, Quantity, Quote, Span, Timex, Token } from '../core/index.js';
+import type { Stage } from '../pipeline/index.js';
+import { clauseIds, findCandidates, hasTriggerWord, type Candidate } from './candidates.js';
+import { lexicon, type Lexicon } from './lexicon.js';
+import { readModality } from './modality.js';
+import { base, headsOf, isDefinite, isPassive, locationNear, npRight, ppMentions, subjectOf, type Range, type SentenceView } from './roles.js';
+
+const VERSION = '1';
+const STAGE = 'events';
+const CAPTIVES = new Set(['prisoner', 'prisoners', 'hostage', 'hostages', 'detainee', 'detainees', 'captive', 'captives', 'inmates', 'inmate']);
+const MERGE_WINDOW = 3;
+
+/** A mutable event under construction. */
+interface Draft {
+  type: PloverType;
+  mode: string | null;
+  cameo: string | null;
+  trigger: Span;
+  actorIds: string[];
+  recipientIds: string[];
+  location: { entityId: string | null; span: Span; name: string } | null;
+  timexId: string | null;
+  quantityIds: string[];
+  modality: Modality;
+  inQuote: boolean;
+  attributionId: string | null;
+  sentence: Span;
+  sentenceIndex: number;
+  evidence: Span[];
+  rule: string;
+}
+
+function spanOfTokens(tokens: readonly Token[], a: number, b: number): Span {
+  return { start: tokens[a]!.start, end: tokens[b - 1]!.end };
+}
+
+/** Candidate roles in the sentence: absorbed complements, subordinate clauses, generic gerunds. */
+interface Planned {
+  c: Candidate;
+  absorbed: Candidate | null;
+  subordinate: boolean;
+  drop: boolean;
+}
+
+function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): Planned[] {
+  const out: Planned[] = cands.map((c) => ({ c, absorbed: null, subordinate: false, drop: false }));
+  const g = lex.grammarSets;
+  // governed complements: "threatened to attack", "demanded the release", "refused to resign"
+  for (let k = 0; k < out.length; k++) {
+    const p = out[k]!;
+    if (p.drop || !p.c.entry.governs) continue;
+    for (let m = k + 1; m < out.length; m++) {
+      const q = out[m]!;
+      if (q.drop) continue;
+      if (q.c.head - p.c.tokenEnd > 14) break;
+      const sameClause = q.c.clause === p.c.clause;
+      const thatComplement = q.c.clause === p.c.clause + 1 && v.tokens[p.c.tokenEnd]?.norm === 'that';
+      if (!sameClause && !thatComplement) break;
+      if (p.absorbed === null) p.absorbed = q.c;
+      q.drop = true;
+      if (q.c.entry.governs) continue;
+    }
+  }
+  for (const p of out) {
+    if (p.drop) continue;
+    const c = p.c;
+    const t = v.tokens[c.head]!;
+    const prev = c.head > v.ts ? v.tokens[c.head - 1]! : null;
+    // generic gerund subject: "negotiating with X sets a precedent"
+    if (!c.asNoun && t.norm.endsWith('ing')) {
+      let k = c.head - 1;
+      while (k >= v.ts && (v.tokens[k]!.pos === 'ADV' || v.tokens[k]!.norm === ',' || v.tokens[k]!.pos === 'CCONJ')) k--;
+      if (k < v.ts || v.clauses[k - v.ts] !== c.clause) p.drop = true;
+      if (prev && (prev.norm === ',' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM')) p.subordinate = true;
+    }
+    // purpose infinitive after a noun: "opened fire to disperse"
+    if (!c.asNoun && prev?.norm === 'to' && c.head - 2 >= v.ts) {
+      const before = v.tokens[c.head - 2]!;
+      const intent = lex.modality.planned.some((cue) => cue.length === 2 && cue[1] === 'to' && cue[0] === before.norm);
+      if (!intent && (before.pos === 'NOUN' || before.pos === 'PROPN' || before.norm === ',')) p.subordinate = true;
+    }
+    // relative clause
+    const cs = clauseStart(v, c.head);
+    const opener = v.tokens[cs]!;
+    if (cs > v.ts && g.subordinators.has(opener.norm)) {
+      const before = v.tokens[cs - 1]!;
+      const gov = before.pos === 'VERB' && (g.reporting.has(base(v, cs - 1)) || out.some((o) => o.c.head === cs - 1 && o.c.entry.governs));
+      if (!gov) p.subordinate = true;
+    }
+    // event noun inside a circumstantial PP: "in a bomb attack", "during talks"
+    if (c.asNoun) {
+      for (let k = c.head - 1; k >= Math.max(v.ts, c.head - 4); k--) {
+        const w = v.tokens[k]!;
+        if (g.circumstantialPreps.has(w.norm) && w.pos === 'ADP') {
+          p.subordinate = true;
+          break;
+        }
+        if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN'].includes(w.pos)) break;
+      }
+    }
+  }
+  const hasMain = out.some((p) => !p.drop && !p.subordinate);
+  if (hasMain) for (const p of out) if (p.subordinate) p.drop = true;
+  return out;
+}
+
+function clauseStart(v: SentenceView, i: number): number {
+  const c = v.clauses[i - v.ts]!;
+  let k = i;
+  while (k > v.ts && v.clauses[k - 1 - v.ts] === c) k--;
+  return k;
+}
+
+function clauseEnd(v: SentenceView, i: number): number {
+  const c = v.clauses[i - v.ts]!;
+  let k = i;
+  while (k < v.te && v.clauses[k - v.ts] === c) k++;
+  return k;
+}
+
+/** Finds the support verb before an event noun ("held talks", "imposed sanctions"), or -1. */
+function supportVerbBefore(v: SentenceView, noun: number, lex: Lexicon): number {
+  for (let k = noun - 1; k >= Math.max(v.ts, noun - 5); k--) {
+    const t = v.tokens[k]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return lex.grammarSets.support.has(base(v, k)) ? k : -1;
+    if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PART'].includes(t.pos) && t.norm !== "'s" && t.norm !== '’s') return -1;
+  }
+  return -1;
+}
+
+function possessorBefore(v: SentenceView, noun: number): Range | null {
+  // "the group's raid", "Israeli air raids", "a Hamas video", "U.S. sanctions"
+  let k = noun - 1;
+  let a = -1;
+  while (k >= v.ts && noun - k <= 8) {
+    const t = v.tokens[k]!;
+    if (t.norm === "'s" || t.norm === '’s' || v.mentionAt[k - v.ts] !== null || ['ADJ', 'NUM', 'NOUN', 'PROPN', 'PUNCT'].includes(t.pos)) {
+      if (t.pos === 'PUNCT' && t.norm !== ',' && t.norm !== '-') break;
+      a = k;
+      k--;
+      continue;
+    }
+    if (t.pos === 'DET') a = k;
+    break;
+  }
+  if (a < 0) return null;
+  return { a, b: noun };
+}
+
+/** Everything the stage reads from the other layers, in one place. */
+interface DocIndex {
+  doc: Document;
+  tokens: readonly Token[];
+  mentions: readonly Mention[];
+  timexes: readonly Timex[];
+  quantities: readonly Quantity[];
+  quotes: readonly Quote[];
+  attributions: readonly Attribution[];
+  entityOf: SentenceView['entityOf'];
+}
+
+function within(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Runs the events stage over a document: returns the events layer. */
+export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMention[] {
+  const L = doc.layers;
+  const tokens = L.tokens ?? [];
+  const sentences = L.sentences ?? [];
+  const entities = new Map((L.entities ?? []).map((e) => [e.id, e]));
+  const ix: DocIndex = {
+    doc,
+    tokens,
+    mentions: L.mentions ?? [],
+    timexes: L.timexes ?? [],
+    quantities: L.quantities ?? [],
+    quotes: L.quotes ?? [],
+    attributions: L.attributions ?? [],
+    entityOf: (id) => entities.get(id),
+  };
+  const drafts: Draft[] = [];
+  let mp = 0;
+  let tp = 0;
+  let qp = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const ts = s.tokenStart;
+    const te = s.tokenEnd;
+    while (mp < ix.mentions.length && ix.mentions[mp]!.span.end <= s.span.start) mp++;
+    while (tp < ix.timexes.length && ix.timexes[tp]!.span.end <= s.span.start) tp++;
+    while (qp < ix.quantities.length && ix.quantities[qp]!.span.end <= s.span.start) qp++;
+    if (te <= ts || !hasTriggerWord(tokens, ts, te, lex)) continue;
+    const mentionAt: (Mention | null)[] = new Array(te - ts).fill(null);
+    const sMentions: Mention[] = [];
+    for (let k = mp; k < ix.mentions.length && ix.mentions[k]!.span.start < s.span.end; k++) {
+      const m = ix.mentions[k]!;
+      sMentions.push(m);
+      for (let j = ts; j < te; j++) {
+        const t = tokens[j]!;
+        if (t.start >= m.span.start && t.end <= m.span.end && mentionAt[j - ts] === null) mentionAt[j - ts] = m;
+      }
+    }
+    const inTimex = new Uint8Array(te - ts);
+    const sTimexes: Timex[] = [];
+    for (let k = tp; k < ix.timexes.length && ix.timexes[k]!.span.start < s.span.end; k++) {
+      const x = ix.timexes[k]!;
+      sTimexes.push(x);
+      for (let j = ts; j < te; j++) if (tokens[j]!.start >= x.span.start && tokens[j]!.end <= x.span.end) inTimex[j - ts] = 1;
+    }
+    const sQuantities: Quantity[] = [];
+    for (let k = qp; k < ix.quantities.length && ix.quantities[k]!.span.start < s.span.end; k++) sQuantities.push(ix.quantities[k]!);
+    const clauses = clauseIds(tokens, ts, te, lex);
+    const v: SentenceView = { tokens, ts, te, clauses, mentionAt, inTimex, entityOf: ix.entityOf, lex };
+    const cands = findCandidates(tokens, ts, te, lex, { kindAt: (rel) => mentionAt[rel]?.label ?? null }, clauses);
+    if (cands.length === 0) continue;
+    const plan = classify(v, cands, lex);
+    const reportingAt = firstReporting(v, lex);
+    const sentenceDrafts: Draft[] = [];
+    for (const p of plan) {
+      if (p.drop) continue;
+      const d = buildDraft(v, ix, p, si, s.span, sTimexes, sQuantities, reportingAt, lex);
+      if (!d) continue;
+      // a definite event noun that refers back to a recent event of the same type adds to it
+      if (p.c.asNoun && isDefinite(v, p.c.head) && supportVerbBefore(v, p.c.head, lex) < 0) {
+        const ante = findAntecedent(drafts, d, si);
+        if (ante) {
+          mergeInto(ante, d);
+          continue;
+        }
+      }
+      if (p.c.asNoun && d.actorIds.length === 0 && d.recipientIds.length === 0 && !d.location && supportVerbBefore(v, p.c.head, lex) < 0) continue;
+      sentenceDrafts.push(d);
+    }
+    addExchange(v, ix, sentenceDrafts, sQuantities, lex);
+    drafts.push(...sentenceDrafts);
+  }
+  drafts.sort((a, b) => a.trigger.start - b.trigger.start || a.trigger.end - b.trigger.end);
+  return drafts.map((d, i) => ({
+    id: `ev${i}`,
+    span: d.trigger,
+    label: d.type,
+    evidence: d.evidence,
+    provenance: { stage: STAGE, version: VERSION, rule: d.rule },
+    mode: d.mode,
+    cameo: d.cameo,
+    trigger: d.trigger,
+    actorIds: d.actorIds,
+    recipientIds: d.recipientIds,
+    location: d.location,
+    timexId: d.timexId,
+    quantityIds: d.quantityIds,
+    modality: d.modality,
+    inQuote: d.inQuote,
+    attributionId: d.attributionId,
+    sentence: d.sentence,
+  }));
+}
+
+function firstReporting(v: SentenceView, lex: Lexicon): number {
+  for (let j = v.ts; j < v.te; j++) {
+    const t = v.tokens[j]!;
+    if ((t.pos === 'VERB' || t.norm === 'according') && lex.grammarSets.reporting.has(base(v, j))) return j;
+  }
+  return -1;
+}
+
+function findAntecedent(drafts: readonly Draft[], d: Draft, si: number): Draft | null {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const a = drafts[k]!;
+    if (si - a.sentenceIndex > MERGE_WINDOW) break;
+    if (a.type === d.type || (a.type === 'AGREE' && d.type === 'CONSULT')) return a.type === d.type ? a : null;
+  }
+  return null;
+}
+
+function mergeInto(a: Draft, d: Draft): void {
+  a.location ??= d.location;
+  a.timexId ??= d.timexId;
+  if (a.attributionId === null && d.attributionId !== null) a.attributionId = d.attributionId;
+  for (const id of d.actorIds) if (!a.actorIds.includes(id) && !a.recipientIds.includes(id)) a.actorIds.push(id);
+  a.evidence.push(d.trigger);
+  if (a.type === 'CONSULT' && a.mode === null && d.mode !== null) a.mode = d.mode;
+}
+
+function buildDraft(
+  v: SentenceView,
+  ix: DocIndex,
+  p: Planned,
+  si: number,
+  sentence: Span,
+  sTimexes: readonly Timex[],
+  sQuantities: readonly Quantity[],
+  reportingAt: number,
+  lex: Lexicon,
+): Draft | null {
+  const { c } = p;
+  const e = c.entry;
+  const tokens = v.tokens;
+  const trigger = spanOfTokens(tokens, c.tokenStart, c.tokenEnd);
+  let type: PloverType = e.type;
+  let mode: string | null = e.mode ?? null;
+  let cameo: string | null = e.cameo ?? null;
+  let rule = `lexicon:${e.lemma}`;
+  // order X to do Y: the complement's type wins
+  if (e.governs === 'complement' && p.absorbed) {
+    type = p.absorbed.entry.type;
+    mode = p.absorbed.entry.mode ?? null;
+    cameo = p.absorbed.entry.cameo ?? cameo;
+    rule += `+${p.absorbed.entry.lemma}`;
+  } else if (p.absorbed) {
+    const table = lex.coding.complementModes[type];
+    if (table) {
+      const a = p.absorbed.entry;
+      mode = table[`${a.type}/${a.mode ?? ''}`] ?? table[a.type] ?? mode;
+    }
+    rule += `>${p.absorbed.entry.lemma}`;
+  }
+  // participants
+  let actors: string[] = [];
+  let recipients: string[] = [];
+  const cl = c.clause;
+  let objectRange: Range | null = null;
+  let subjectRange: Range | null = null;
+  if (!c.asNoun) {
+    subjectRange = subjectOf(v, c.head);
+    const passive = isPassive(v, c.head);
+    let objStart = c.tokenEnd;
+    objectRange = npRight(v, objStart, cl);
+    if (passive) {
+      recipients = headsOf(v, subjectRange);
+      const by = ppMentions(v, c.tokenEnd, 12, new Set(['by']));
+      actors = by.length > 0 ? headsOf(v, by[0]!.range) : [];
+      if (objectRange && !by.some((b) => b.range.a === objectRange!.a)) {
+        for (const id of headsOf(v, objectRange, { skipPlaces: true })) if (!recipients.includes(id)) recipients.push(id);
+      }
+    } else {
+      actors = headsOf(v, subjectRange);
+      recipients = headsOf(v, objectRange, { skipPlaces: true });
+      if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, c.head, reportingAt);
+    }
+    objStart = objectRange ? objectRange.b : c.tokenEnd;
+    for (const pp of ppMentions(v, objStart, 10, v.lex.grammarSets.recipientPreps)) {
+      const ids = headsOf(v, pp.range, { skipPlaces: type !== 'ASSAULT' && type !== 'CONSULT' });
+      if (ids.length === 0) continue;
+      if (e.symmetric && pp.prep === 'with') {
+        for (const id of ids) if (!actors.includes(id)) actors.push(id);
+      } else if (recipients.length === 0 && pp.prep !== 'for') {
+        recipients.push(...ids);
+      }
+      break;
+    }
+  } else {
+    const sv = supportVerbBefore(v, c.head, lex);
+    if (sv >= 0) {
+      subjectRange = subjectOf(v, sv);
+      if (isPassive(v, sv)) {
+        const by = ppMentions(v, c.tokenEnd, 12, new Set(['by']));
+        actors = by.length > 0 ? headsOf(v, by[0]!.range) : [];
+      } else {
+        actors = headsOf(v, subjectRange);
+        if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, sv, reportingAt);
+      }
+    }
+    const poss = possessorBefore(v, c.head);
+    if (actors.length === 0 && poss) actors = headsOf(v, poss);
+    const after = ppMentions(v, c.tokenEnd, 10, new Set(['by', 'with', 'against', 'on', 'into', 'of', 'to', 'between', 'from']));
+    for (const pp of after) {
+      const ids = headsOf(v, pp.range, { skipPlaces: type !== 'ASSAULT' });
+      if (ids.length === 0) continue;
+      if (pp.prep === 'by' && actors.length === 0) actors = ids;
+      else if ((pp.prep === 'with' || pp.prep === 'between') && e.symmetric) {
+        for (const id of ids) if (!actors.includes(id)) actors.push(id);
+      } else if (recipients.length === 0 && pp.prep !== 'by') {
+        recipients = ids;
+        if (pp.prep === 'of') objectRange = pp.range;
+      }
+    }
+    if (!objectRange && c.objectToken !== null) objectRange = npRight(v, c.objectToken, cl);
+  }
+  if (e.symmetric && recipients.length > 0 && type === 'CONSULT' && !e.mode) {
+    for (const id of recipients) if (!actors.includes(id)) actors.push(id);
+    recipients = [];
+  }
+  recipients = recipients.filter((id) => !actors.includes(id));
+  // modality
+  const quote = ix.quotes.find((q) => within(q.span, trigger)) ?? null;
+  const attribution = ix.attributions.find((a) => within(a.content, trigger)) ?? null;
+  const cs = clauseStart(v, c.head);
+  const ce = clauseEnd(v, c.head);
+  const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head);
+  const reading = readModality(tokens, cs, c.head, ce, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
+  let modality: Modality = reading.modality;
+  if (reading.volitional && lex.coding.refusedCooperation.includes(type)) {
+    const m = lex.coding.complementModes.REJECT?.[type] ?? null;
+    type = 'REJECT';
+    mode = m;
+    modality = reported ? 'reported' : 'asserted';
+    rule += ':refusal';
+  } else if (modality === 'planned' && reading.unless && lex.coding.conditionalThreat.includes(type)) {
+    mode = lex.coding.complementModes.THREATEN?.[type] ?? null;
+    type = 'THREATEN';
+    rule += ':conditional-threat';
+  } else if (modality === 'planned' && reading.commitment && lex.coding.planned[type]) {
+    const to = lex.coding.planned[type]!;
+    mode = to === 'THREATEN' ? (lex.coding.complementModes.THREATEN?.[`${type}/${mode ?? ''}`] ?? lex.coding.complementModes.THREATEN?.[type] ?? null) : null;
+    type = to;
+    rule += ':commitment';
+  }
+  // modes decided from the clause
+  if (type === 'ASSAULT' && (mode === null || mode === 'explosives')) {
+    for (let j = cs; j < ce; j++) {
+      const cue = lex.coding.assaultModeCues[tokens[j]!.norm];
+      if (cue && (mode === null || cue === 'suicide-attack')) mode = cue;
+      if (mode === 'suicide-attack') break;
+    }
+  }
+  const loc = locationNear(v, c.head);
+  const location = loc ? { entityId: loc.mention.entityId, span: { start: loc.start, end: loc.end }, name: ix.doc.text.slice(loc.start, loc.end) } : null;
+  if (type === 'CONSULT' && mode === null && loc) {
+    const lc = ix.entityOf(loc.mention.entityId)?.country ?? null;
+    const parts = [...actors, ...recipients].map((id) => ix.entityOf(id)?.country ?? null).filter((x) => x !== null);
+    if (lc && parts.length > 0 && !parts.includes(lc)) mode = 'third-party';
+  }
+  // date: the nearest time expression in the clause
+  let timexId: string | null = null;
+  let bestD = Infinity;
+  for (const x of sTimexes) {
+    if (x.label === 'SET' || x.label === 'DURATION') continue;
+    const tk = tokenIndexAt(v, x.span.start);
+    if (tk < 0 || v.clauses[tk - v.ts] !== cl) continue;
+    const d = Math.abs(tk - c.head);
+    if (d < bestD) {
+      bestD = d;
+      timexId = x.id;
+    }
+  }
+  // quantities in the object (or, for a passive, the subject)
+  const qRanges = [objectRange, isPassiveOrNoun(v, c) ? subjectRange : null].filter((r): r is Range => r !== null);
+  const quantityIds = sQuantities
+    .filter((q) => q.label !== 'age' && q.label !== 'ordinal' && qRanges.some((r) => q.span.start >= tokens[r.a]!.start && q.span.end <= tokens[r.b - 1]!.end))
+    .map((q) => q.id);
+  const evidence = [spanOfTokens(tokens, Math.min(c.tokenStart, p.absorbed?.tokenStart ?? c.tokenStart), Math.max(c.tokenEnd, p.absorbed?.tokenEnd ?? c.tokenEnd))];
+  return {
+    type,
+    mode,
+    cameo,
+    trigger,
+    actorIds: actors,
+    recipientIds: recipients,
+    location,
+    timexId,
+    quantityIds,
+    modality,
+    inQuote: quote !== null || insideQuoteMarks(v, c.head),
+    attributionId: attribution?.id ?? null,
+    sentence,
+    sentenceIndex: si,
+    evidence,
+    rule,
+  };
+}
+
+function isPassiveOrNoun(v: SentenceView, c: Candidate): boolean {
+  return c.asNoun || isPassive(v, c.head);
+}
+
+function tokenIndexAt(v: SentenceView, offset: number): number {
+  for (let j = v.ts; j < v.te; j++) if (v.tokens[j]!.end > offset) return v.tokens[j]!.start <= offset + 1 ? j : j;
+  return -1;
+}
+
+function insideQuoteMarks(v: SentenceView, i: number): boolean {
+  let open = false;
+  let straight = 0;
+  for (let j = v.ts; j < i; j++) {
+    const n = v.tokens[j]!.text;
+    if (n === '“' || n === '«') open = true;
+    else if (n === '”' || n === '»') open = false;
+    else if (n === '"') straight++;
+  }
+  return open || straight % 2 === 1;
+}
+
+/** The speaker of a reported clause whose subject is a pronoun ("Syria says it will ..."). */
+function fallbackSpeaker(v: SentenceView, ix: DocIndex, at: number, reportingAt: number): string[] {
+  const t = v.tokens[at]!;
+  const a = ix.attributions.find((x) => x.content.start <= t.start && t.end <= x.content.end && x.sourceEntityId !== null);
+  if (a?.sourceEntityId) return [a.sourceEntityId];
+  if (reportingAt >= 0 && reportingAt < at) return headsOf(v, subjectOf(v, reportingAt));
+  return [];
+}
+
+/**
+ * "X released N hostages in exchange for M prisoners": the prisoners' release is a second
+ * RETREAT/release, done by the side the hostages belong to.
+ */
+function addExchange(v: SentenceView, ix: DocIndex, drafts: Draft[], sQuantities: readonly Quantity[], lex: Lexicon): void {
+  const main = drafts.find((d) => d.type === 'RETREAT' && d.mode === 'release');
+  if (!main) return;
+  for (let j = v.ts; j + 2 < v.te; j++) {
+    const a = v.tokens[j]!.norm;
+    const b = v.tokens[j + 1]!.norm;
+    const cc = v.tokens[j + 2]!.norm;
+    if (!((a === 'in' && (b === 'exchange' || b === 'return') && cc === 'for') || (a === 'in' && b === 'a' && cc === 'swap'))) continue;
+    const np = npRight(v, j + 3, v.clauses[j + 3 - v.ts] ?? -1, true);
+    if (!np) continue;
+    let captive = false;
+    for (let k = np.a; k < np.b; k++) if (CAPTIVES.has(v.tokens[k]!.norm)) captive = true;
+    if (!captive) continue;
+    const trig = spanOfTokens(v.tokens, j + 1, j + 2);
+    const qs = sQuantities.filter((q) => q.span.start >= v.tokens[np.a]!.start && q.span.end <= v.tokens[np.b - 1]!.end).map((q) => q.id);
+    const recipients = headsOf(v, np);
+    const actors = main.recipientIds.length > 0 ? [main.recipientIds[0]!] : [];
+    drafts.push({
+      ...main,
+      type: 'RETREAT',
+      mode: 'release',
+      cameo: '0841',
+      trigger: trig,
+      actorIds: actors.filter((x) => !recipients.includes(x)),
+      recipientIds: recipients,
+      quantityIds: qs,
+      evidence: [spanOfTokens(v.tokens, j, np.b)],
+      rule: 'exchange',
+    });
+    // the first release keeps only what stands before the exchange
+    main.quantityIds = main.quantityIds.filter((id) => !qs.includes(id));
+    main.recipientIds = main.recipientIds.filter((id) => !recipients.includes(id));
+    void lex;
+    void ix;
+    break;
+  }
+}
+
+/** The events stage: PLOVER events with modality, participants, place, date and numbers. */
+export const eventsStage: Stage = {
+  name: STAGE,
+  version: VERSION,
+  requires: ['sentences', 'tokens', 'mentions', 'entities', 'timexes', 'quantities', 'quotes', 'attributions', 'modalCues'],
+  produces: ['events'],
+  run(doc) {
+    return { layers: { events: extractEvents(doc) } };
+  },
+};
