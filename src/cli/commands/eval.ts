@@ -38,7 +38,7 @@ export function registerEval(program: Command): void {
     .action(action(async (files: string[], opts: EvalOptions) => {
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new ParleyError('BAD_OPTION', `--limit must be a positive integer, not '${opts.limit}'`);
-      const list = [...files.map((f) => resolve(f))];
+      const list = [...files];
       if (opts.all) list.push(...findGoldFiles(resolve(opts.dataDir ?? DEFAULT_DATA_DIR)));
       if (list.length === 0) throw new ParleyError('BAD_OPTION', 'give gold files or --all');
       const results: FileResult[] = [];
