@@ -184,17 +184,18 @@ export function compileFinder(lex: TimeLexicon): Finder {
     const y = Number(g.y);
     if (g.s) {
       if (y % 10 !== 0) return null;
-      return { start: 0, end: 0, expr: { kind: 'decade', decade: Math.floor(y / 10) }, mod: modOf(g.mod) };
+      return { start: g.the && !g.mod ? s + text.slice(s).search(/\d/) : s, end: e, expr: { kind: 'decade', decade: Math.floor(y / 10) }, mod: modOf(g.mod) };
     }
     const before = /(\S+)\s*$/.exec(text.slice(Math.max(0, s - 20), s))?.[1]?.toLowerCase() ?? '';
     const after = /^\s*([A-Za-z]+)/.exec(text.slice(e, e + 20))?.[1] ?? '';
     const lead = g.mod || g.fiscal || g.the || yearPreps.has(before.replace(/[^a-z']/g, ''));
+    // a count before a plural noun ("2000 vehicles") is not a year
+    if (!g.mod && !g.fiscal && /^[a-z]+s$/.test(after) && !/^(was|has|is|as|its|this|thus|ends|begins|starts|saw|seems|sales|results|earnings|levels|figures|prices|elections|games|talks)$/.test(after)) return null;
     if (!lead) {
       if (before === 'at' || before === 'about' || before === 'some' || before === 'nearly' || before === 'than') return null;
-      if (/^[a-z]+s$/.test(after) && !/^(was|has|is|as|its|this|thus|ends|begins|starts|saw|seems)$/.test(after)) return null;
       if (y < 1600) return null;
     }
-    const start = g.the && !g.mod ? s + 4 : s;
+    const start = g.the && !g.mod ? s + text.slice(s).search(/\d/) : s;
     return { start, end: e, expr: { kind: 'year', year: y }, mod: modOf(g.mod) };
   });
   // spoken years: "nineteen ninety-seven", "the year two thousand"
