@@ -59,6 +59,7 @@ function objectMatches(t: Token, rel: number, set: readonly string[], mentions: 
       if (w === '@forces' && kind === 'group') return true;
     }
   }
+  if (kind === null && t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && set.some((w) => w === '@mention' || w === '@place')) return true;
   return wordMatches(t, set.filter((w) => !w.startsWith('@')));
 }
 
@@ -72,7 +73,7 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
     return { ok: true, asNoun: true };
   }
   if (pos === 'verb') {
-    if (NOUNISH.has(t.pos) && afterDet) return { ok: false, asNoun: false };
+    if (NOUNISH.has(t.pos) && (afterDet || prev?.pos === 'ADP' || prev?.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(prev.norm))) return { ok: false, asNoun: false };
     return { ok: true, asNoun: false };
   }
   return { ok: true, asNoun: !VERBISH.has(t.pos) || afterDet };

@@ -34,6 +34,7 @@ export const TriggerEntrySchema = z.object({
   requiresPlural: z.boolean().optional(),
   lowercase: z.boolean().optional(),
   priority: z.number().optional(),
+  roles: z.enum(['speaker']).optional(),
   note: z.string().optional(),
 });
 
@@ -54,6 +55,7 @@ const GrammarSchema = z.object({
   passiveAux: words,
   subordinators: words,
   circumstantialPreps: words,
+  mainClauseOpeners: words,
 });
 
 /** Closed-class words for reading clauses (data/triggers-grammar.json). */
@@ -100,6 +102,7 @@ export interface Lexicon {
     readonly locationPreps: ReadonlySet<string>;
     readonly subordinators: ReadonlySet<string>;
     readonly circumstantialPreps: ReadonlySet<string>;
+    readonly mainClauseOpeners: ReadonlySet<string>;
   };
   readonly modality: ModalityLexicon;
   readonly coding: Coding;
@@ -132,6 +135,7 @@ export function buildLexicon(entries: readonly TriggerEntry[], grammar: Grammar,
       locationPreps: set(grammar.locationPreps),
       subordinators: set(grammar.subordinators),
       circumstantialPreps: set(grammar.circumstantialPreps),
+      mainClauseOpeners: set(grammar.mainClauseOpeners),
     },
     modality,
     coding,

@@ -56,6 +56,7 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
       const sameClause = q.c.clause === p.c.clause;
       const thatComplement = q.c.clause === p.c.clause + 1 && v.tokens[p.c.tokenEnd]?.norm === 'that';
       if (!sameClause && !thatComplement) break;
+      if (p.c.entry.governs === 'complement' && (q.c.asNoun || v.tokens[q.c.head - 1]?.norm !== 'to')) continue;
       if (p.absorbed === null) p.absorbed = q.c;
       q.drop = true;
       if (q.c.entry.governs) continue;
@@ -71,7 +72,7 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
       let k = c.head - 1;
       while (k >= v.ts && (v.tokens[k]!.pos === 'ADV' || v.tokens[k]!.norm === ',' || v.tokens[k]!.pos === 'CCONJ')) k--;
       if (k < v.ts || v.clauses[k - v.ts] !== c.clause) p.drop = true;
-      if (prev && (prev.norm === ',' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM')) p.subordinate = true;
+      if (prev && (prev.norm === ',' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM' || prev.pos === 'ADP')) p.subordinate = true;
     }
     // purpose infinitive after a noun: "opened fire to disperse"
     if (!c.asNoun && prev?.norm === 'to' && c.head - 2 >= v.ts) {
@@ -82,9 +83,9 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
     // relative clause
     const cs = clauseStart(v, c.head);
     const opener = v.tokens[cs]!;
-    if (cs > v.ts && g.subordinators.has(opener.norm)) {
+    if (cs > v.ts && !g.mainClauseOpeners.has(opener.norm)) {
       const before = v.tokens[cs - 1]!;
-      const gov = before.pos === 'VERB' && (g.reporting.has(base(v, cs - 1)) || out.some((o) => o.c.head === cs - 1 && o.c.entry.governs));
+      const gov = opener.norm === 'that' && (before.pos === 'VERB' || before.pos === 'NOUN') && (g.reporting.has(base(v, cs - 1)) || out.some((o) => o.c.head === cs - 1 && o.c.entry.governs) || before.pos === 'VERB');
       if (!gov) p.subordinate = true;
     }
     // event noun inside a circumstantial PP: "in a bomb attack", "during talks"
@@ -123,7 +124,7 @@ function supportVerbBefore(v: SentenceView, noun: number, lex: Lexicon): number 
   for (let k = noun - 1; k >= Math.max(v.ts, noun - 5); k--) {
     const t = v.tokens[k]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return lex.grammarSets.support.has(base(v, k)) ? k : -1;
-    if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PART'].includes(t.pos) && t.norm !== "'s" && t.norm !== '’s') return -1;
+    if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PART', 'PRON'].includes(t.pos) && t.norm !== "'s" && t.norm !== '’s') return -1;
   }
   return -1;
 }
@@ -378,6 +379,12 @@ function buildDraft(
     }
     if (!objectRange && c.objectToken !== null) objectRange = npRight(v, c.objectToken, cl);
   }
+  if (e.roles === 'speaker') {
+    // "X said Y must ...": the speaker demands, the subject of 'must' is asked
+    const sp = reportingAt >= 0 && reportingAt < c.head ? headsOf(v, subjectOf(v, reportingAt)) : fallbackSpeaker(v, ix, c.head, reportingAt);
+    recipients = c.asNoun ? recipients : headsOf(v, subjectOf(v, c.head));
+    actors = sp;
+  }
   if (e.symmetric && recipients.length > 0 && type === 'CONSULT' && !e.mode) {
     for (const id of recipients) if (!actors.includes(id)) actors.push(id);
     recipients = [];
@@ -389,7 +396,7 @@ function buildDraft(
   const cs = clauseStart(v, c.head);
   const ce = clauseEnd(v, c.head);
   const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head);
-  const reading = readModality(tokens, cs, c.head, ce, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
+  const reading = readModality(tokens, cs, c.head, v.te, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
   let modality: Modality = reading.modality;
   if (reading.volitional && lex.coding.refusedCooperation.includes(type)) {
     const m = lex.coding.complementModes.REJECT?.[type] ?? null;
