@@ -23,7 +23,7 @@ function clauseEnd(tokens: readonly Token[], i: number, hi: number): number {
   let j = i;
   while (j < hi && !isBoundary(tokens[j]!)) j++;
   while (j > i && tokens[j - 1]!.pos === 'PUNCT') j--;
-  return Math.max(j, i + 1);
+  return j;
 }
 
 /** Start of the clause that token i sits in. */
@@ -63,7 +63,7 @@ export function findModalCues(tokens: readonly Token[], s: TokenRange, lex: Moda
         if (!matchAt(tokens, i, hi, p.words)) continue;
         const cueEnd = i + p.words.length;
         const start = p.scope === 'clause' ? clauseStart(tokens, i, lo) : i;
-        out.push({ kind: p.kind, cue: [i, cueEnd], scope: [start, clauseEnd(tokens, cueEnd, hi)], rule: p.words.join('-') });
+        out.push({ kind: p.kind, cue: [i, cueEnd], scope: [start, Math.max(cueEnd, clauseEnd(tokens, cueEnd, hi))], rule: p.words.join('-') });
         i = cueEnd - 1;
         hit = true;
         break;
@@ -74,7 +74,7 @@ export function findModalCues(tokens: readonly Token[], s: TokenRange, lex: Moda
     if (t.norm === 'to' && t.pos === 'PART' && i > lo && i + 1 < hi && tokens[i + 1]!.pos === 'VERB') {
       const p = tokens[i - 1]!;
       if (p.text === ',' || PURPOSE_BEFORE.has(p.pos)) {
-        out.push({ kind: 'intention', cue: [i, i + 1], scope: [i, clauseEnd(tokens, i + 1, hi)], rule: 'purpose-infinitive' });
+        out.push({ kind: 'intention', cue: [i, i + 1], scope: [i, Math.max(i + 1, clauseEnd(tokens, i + 1, hi))], rule: 'purpose-infinitive' });
       }
     }
   }

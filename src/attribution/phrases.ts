@@ -52,6 +52,8 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
   if (a > k) return null;
   while (a <= k && !isHeadish(tokens[a]!) && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'ADJ' && tokens[a]!.pos !== 'NUM') a++;
   for (let i = a; i <= k; i++) if (NP_HEAD.has(tokens[i]!.pos)) return [a, k + 1];
+  // wink tags some nouns as adjectives ("the general", "the union"): a determiner plus adjective head
+  if (tokens[a]!.pos === 'DET' && tokens[k]!.pos === 'ADJ' && k > a) return [a, k + 1];
   return null;
 }
 
@@ -76,6 +78,7 @@ export function npRight(tokens: readonly Token[], r: number, hi: number): [numbe
     break;
   }
   while (e > r && tokens[e - 1]!.pos === 'PUNCT') e--;
+  if (!sawHead && e - r >= 2 && tokens[r]!.pos === 'DET' && tokens[e - 1]!.pos === 'ADJ') sawHead = true;
   return sawHead && e > r ? [r, e] : null;
 }
 

@@ -41,7 +41,7 @@ function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number):
   const p = i > lo ? tokens[i - 1]! : undefined;
   const n = i + 1 < hi ? tokens[i + 1]! : undefined;
   if (!p || !n) return false;
-  return (p.pos === 'PROPN' || p.pos === 'PRON' || p.pos === 'NOUN') && (n.norm === 'that' || n.pos === 'PRON' || n.pos === 'DET');
+  return (p.pos === 'PROPN' || p.pos === 'PRON' || p.pos === 'NOUN' || p.pos === 'ADJ') && (n.norm === 'that' || n.norm === 'to' || n.pos === 'PRON' || n.pos === 'DET');
 }
 
 function isDash(t: Token | undefined): boolean {
@@ -149,11 +149,6 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     if (src) k = -2;
   } else {
     src = npLeft(tokens, k, lo);
-    if (src && src[0] - 1 >= lo && tokens[src[0] - 1]!.text === ',') {
-      // "Jonathan Doe, a former envoy, said": take the name before the apposition
-      const head = npLeft(tokens, src[0] - 2, lo);
-      if (head && head[0] === trimStart(tokens, lo, head[1]) && tokens[head[1]]!.text === ',' && head[0] === lo) src = [head[0], src[1]];
-    }
   }
   const gerund = verb.norm.endsWith('ing');
   if (!src && gerund && ci > lo && (tokens[ci - 1]!.text === ',' || tokens[ci - 1]!.pos === 'CCONJ')) {
@@ -172,7 +167,7 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     // "..., X said." / "“...,” said X." — content before the cue
     let srcP = src;
     let tail = ce;
-    if (!srcP) {
+    if (!srcP && !gerund) {
       const r = npRight(tokens, ce, end);
       if (r) {
         srcP = r;
@@ -181,7 +176,8 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     }
     const contentEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
     const contentStart = trimStart(tokens, lo, contentEnd);
-    if (contentEnd - contentStart >= MIN_PAREN_CONTENT && srcP && (after === null || after.weak)) {
+    const clauseBefore = isCloseQuote(before) || hasFiniteVerb(tokens, contentStart, contentEnd);
+    if (contentEnd - contentStart >= MIN_PAREN_CONTENT && srcP && (after === null || (after.weak && clauseBefore))) {
       const content: [number, number][] = [[contentStart, contentEnd]];
       const rest = continuation(tokens, tail, end);
       if (rest) content.push(rest);
@@ -286,6 +282,15 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if (OBJECT_START.has(t.pos) || isOpenQuote(t)) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
+}
+
+/** True when [a, b) holds a finite verb (not a bare participle opening a phrase). */
+function hasFiniteVerb(tokens: readonly Token[], a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.norm) && !(i === a || tokens[i - 1]!.text === ','))) return true;
+  }
+  return false;
 }
 
 /** A subject noun phrase at r followed by a finite verb. */

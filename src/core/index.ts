@@ -7,3 +7,4 @@ export * from './make-document.js';
 export * from './markup.js';
 export * from './tokens.js';
 export * from './data.js';
+export * from './modality.js';

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { Mention } from '../core/index.js';
+import { attribute, cut } from './test-helpers.js';
+
+interface Expect {
+  kind: string;
+  source: string | null;
+  cue: string;
+  content: string;
+}
+
+const attributions = (text: string) =>
+  attribute(text).layers.attributions!.map((a) => ({ kind: a.label, source: cut(text, a.source), cue: cut(text, a.cue)!, content: a.evidence.map((e) => cut(text, e)).join(' || ') }));
+
+describe('reported speech', () => {
+  it.each<[string, string, Expect]>([
+    ['pre-posed with that', 'The minister said that the border would reopen next month.', { kind: 'reported', source: 'The minister', cue: 'said', content: 'that the border would reopen next month' }],
+    ['pre-posed without that', 'Local officials say the water supply is safe again.', { kind: 'reported', source: 'Local officials', cue: 'say', content: 'the water supply is safe again' }],
+    ['a hearer before the clause', 'A senior aide told Reuters on Tuesday that the deal was close.', { kind: 'reported', source: 'A senior aide', cue: 'told', content: 'that the deal was close' }],
+    ['parenthetical after the content', 'The convoy reached the northern town before dawn, the army said.', { kind: 'reported', source: 'the army', cue: 'said', content: 'The convoy reached the northern town before dawn' }],
+    ['inverted parenthetical', 'The ceasefire is holding in most districts, said a UN spokesman.', { kind: 'reported', source: 'a UN spokesman', cue: 'said', content: 'The ceasefire is holding in most districts' }],
+    ['parenthetical in the middle', 'The new road, the governor said, will open in spring.', { kind: 'reported', source: 'the governor', cue: 'said', content: 'The new road || will open in spring' }],
+    ['according to, first', 'According to three people familiar with the matter, the two sides met in secret.', { kind: 'according-to', source: 'three people familiar with the matter', cue: 'According to', content: 'the two sides met in secret' }],
+    ['according to, last', 'The factory employs about 400 workers, according to the company.', { kind: 'according-to', source: 'the company', cue: 'according to', content: 'The factory employs about 400 workers' }],
+    ['a hearsay adverb', 'The rebels have reportedly seized the airport.', { kind: 'reportedly', source: null, cue: 'reportedly', content: 'The rebels have reportedly seized the airport' }],
+    ['the newspaper has learned', 'The council delayed the vote twice, the newspaper has learned.', { kind: 'reported', source: 'the newspaper', cue: 'learned', content: 'The council delayed the vote twice' }],
+    ['passive it was reported', 'It was reported that the ship had left port.', { kind: 'reported', source: null, cue: 'reported', content: 'that the ship had left port' }],
+    ['a name with an apposition', 'Maria Lopez, a lawyer for the families, said the ruling came too late.', { kind: 'reported', source: 'Maria Lopez, a lawyer for the families', cue: 'said', content: 'the ruling came too late' }],
+    ['an intention with to', 'The union plans to strike again in June.', { kind: 'reported', source: 'The union', cue: 'plans', content: 'to strike again in June' }],
+    ['an object', 'The opposition criticized the new budget rules.', { kind: 'reported', source: 'The opposition', cue: 'criticized', content: 'the new budget rules' }],
+    ['a phrasal cue', 'Several mayors called for an independent inquiry.', { kind: 'reported', source: 'Several mayors', cue: 'called for', content: 'an independent inquiry' }],
+  ])('%s', (_name, text, expected) => {
+    expect(attributions(text)).toContainEqual(expected);
+  });
+
+  it.each([
+    ['a participle opening the sentence is not the content', 'Speaking in the capital, the president said taxes would fall.', 'the president'],
+    ['a gerund takes the subject of its clause', 'The mayor praised the firefighters, saying they had saved the old town.', 'The mayor'],
+  ])('%s', (_name, text, source) => {
+    const got = attributions(text);
+    expect(got.length).toBeGreaterThan(0);
+    expect(got.every((a) => a.source === source)).toBe(true);
+  });
+
+  it.each([
+    ['a plain event', 'Troops crossed the river at dawn.'],
+    ['a number said in passing', 'The total came to 40 tonnes of grain.'],
+  ])('finds nothing in %s', (_name, text) => {
+    expect(attributions(text)).toEqual([]);
+  });
+});
+
+describe('direct quotes and speakers', () => {
+  it('gives a quote its speaker after the quote and keeps the next cue-less quote with the same speaker', () => {
+    const text = 'Anna Berg, a retired diplomat, described the risks. “Talking to the militia could free the captives sooner,” said Berg. “But it also rewards kidnapping.”';
+    const d = attribute(text);
+    const qs = d.layers.quotes!;
+    expect(qs.map((q) => q.text)).toEqual(['Talking to the militia could free the captives sooner,', 'But it also rewards kidnapping.']);
+    expect(qs.map((q) => cut(text, q.speakerSpan))).toEqual(['Berg', 'Berg']);
+    const direct = d.layers.attributions!.filter((a) => a.label === 'direct');
+    expect(direct).toHaveLength(1);
+    expect(direct[0]!.quoteId).toBe('q0');
+    expect(direct[0]!.evidence).toHaveLength(2);
+  });
+
+  it('takes the speaker before a colon', () => {
+    const text = 'The general told the press: “We will not withdraw from the valley.”';
+    const d = attribute(text);
+    expect(cut(text, d.layers.quotes![0]!.speakerSpan)).toBe('The general');
+    expect(d.layers.attributions!.map((a) => a.label)).toEqual(['direct']);
+  });
+
+  it('takes the speaker from the previous sentence when the quote stands alone', () => {
+    const text = 'Omar Haddad spoke to the crowd for an hour.\n“We are not leaving this square until the vote is counted.”';
+    const d = attribute(text);
+    expect(cut(text, d.layers.quotes![0]!.speakerSpan)).toBe('Omar Haddad');
+  });
+
+  it('ignores scare quotes', () => {
+    const text = 'Critics dismissed the “grand bargain” as a stunt.';
+    const d = attribute(text);
+    expect(d.layers.quotes).toEqual([]);
+  });
+
+  it('resolves the source to an entity through an overlapping mention', () => {
+    const text = 'Lena Ortiz said the talks would resume.';
+    const m: Mention = { id: 'm0', span: { start: 0, end: 10 }, label: 'person', evidence: [{ start: 0, end: 10 }], provenance: { stage: 'test', version: '0' }, entityId: 'e7', form: 'name', text: 'Lena Ortiz' };
+    const d = attribute(text, [m]);
+    expect(d.layers.attributions![0]!.sourceEntityId).toBe('e7');
+  });
+});
+
+describe('modality cues', () => {
+  const cues = (text: string) => attribute(text).layers.modalCues!.map((m) => [m.label, cut(text, m.span), cut(text, m.scope)]);
+  it.each([
+    ['a hedge governs its clause', 'These meetings could open a path to peace, though doubts remain.', ['hedge', 'could', 'could open a path to peace']],
+    ['an intention after a reporting verb', 'The ministry confirmed that the envoy plans to visit the region soon.', ['intention', 'plans to', 'plans to visit the region soon']],
+    ['negation with has yet to', 'The government has yet to respond to the offer, aides said.', ['negation', 'has yet to', 'has yet to respond to the offer']],
+    ['a condition', 'If the talks fail, fighting will resume.', ['condition', 'If', 'If the talks fail']],
+    ['a future with is set to', 'The parliament is set to vote on the treaty.', ['future', 'is set to', 'is set to vote on the treaty']],
+    ['hearsay covers its whole clause', 'The commander was reportedly killed in the raid.', ['hearsay', 'reportedly', 'The commander was reportedly killed in the raid']],
+    ['a purpose infinitive', 'Mediators flew to Cairo to secure a truce.', ['intention', 'to', 'to secure a truce']],
+    ['an upcoming meeting', 'The upcoming summit aims to settle the border dispute.', ['intention', 'upcoming', 'upcoming summit aims to settle the border dispute']],
+    ['remained silent', 'The palace remained silent, fuelling rumours.', ['negation', 'remained silent', 'remained silent']],
+  ])('%s', (_name, text, expected) => {
+    expect(cues(text)).toContainEqual(expected);
+  });
+
+  it('does not read the noun "will" as a future', () => {
+    expect(cues('The will of the voters is clear.')).toEqual([]);
+  });
+});
