@@ -78,6 +78,11 @@ export function compileFinder(lex: TimeLexicon): Finder {
   add('duration', 4, `\\b(?:(?<ap>${APPROX})\\s+)?(?:(?<det>the|a|an|each\\s+of\\s+the|this|that|its|their|his|her)\\s+)?(?:(?<rel>past|last|next|first|coming|previous|final|following|latest|initial|remaining|ensuing|preceding|same|full|other)\\s+)?(?<n>${NUM}|${VAGUE})(?:\\s+(?:to|or)\\s+(?<n2>${NUM}))?(?:\\s+(?:more|additional|straight|consecutive|full|long))?(?<sep>[\\s-]+)(?<u>${UNIT_RE})(?!-old|-olds|\\w|\\s+old\\b)(?<so>\\s+or\\s+so)?(?:\\s+(?<tail>period|span|stretch|term))?`, (g, text, s, e) => {
     const unit = unitOf(g.u!);
     if (g.n && /^an?$/i.test(g.n) && g.det) return null;
+    if (g.n && /^an?$/i.test(g.n) && !g.rel && !g.ap) {
+      // a rate ("$2 a year", "700 seats a week") is not a duration
+      const prev = /(\S+)\s*$/.exec(text.slice(Math.max(0, s - 24), s))?.[1] ?? '';
+      if (/\d/.test(prev) || (/^[a-z]+s$/.test(prev) && !/^(was|has|is|this|its|as|less|thus|plus)$/.test(prev))) return null;
+    }
     let n = g.n2 ? null : num(g.n);
     if (unit === 'weekend') return null;
     // fractions ("a quarter of", "three-quarters") and ordinals ("a second group") are not durations
@@ -149,12 +154,12 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'relative', unit, offset }, mod };
   });
   // quarters: "the third quarter", "third-quarter", "the latest quarter", "the year-ago period", "the fourth quarter of 1989"
-  add('quarter', 7, `\\b(?:(?<pre>this\\s+year's|last\\s+year's|next\\s+year's|(?:fiscal\\s+)?\\d{4}'s)\\s+|(?<det>the|a|this|last|next|its|their|each)\\s+)?(?<q1>(?:(?:year-ago|year-earlier|comparable|latest|current|recent|previous|preceding|same|flat|fiscal|most\\s+recent|just-ended|year\\s+earlier|strong|weak|disappointing)\\s+)*)(?:(?<y>\\d{4})\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?!s)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(?<y2>\\d{4}|this\\s+year|last\\s+year|next\\s+year))?`, (g) => {
+  add('quarter', 7, `\\b(?:(?<pre>this\\s+year's|last\\s+year's|next\\s+year's|(?:fiscal\\s+)?\\d{4}'s)\\s+|(?<det>the|a|this|last|next|its|their|each)\\s+)?(?<q1>(?:(?:year-ago|year-earlier|comparable|latest|current|recent|previous|preceding|same|flat|fiscal|most\\s+recent|just-ended|year\\s+earlier|corresponding|strong|weak|disappointing)\\s+)*)(?:(?<y>\\d{4})\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?!s)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(?<y2>\\d{4}|this\\s+year|last\\s+year|next\\s+year)|\\s+(?<back>a\\s+year\\s+(?:ago|earlier)|last\\s+year))?`, (g) => {
     const q1 = norm(g.q1 ?? '');
     const det = g.det ? norm(g.det) : '';
     const u = norm(g.u!);
     const ord = g.ord ? norm(g.ord) : '';
-    if (u === 'period' && !/year-ago|year-earlier|year earlier|latest|comparable|same|just-ended/.test(q1) && !g.y) return null;
+    if (u === 'period' && !/year-ago|year-earlier|year earlier|latest|comparable|same|just-ended|corresponding/.test(q1) && !g.y && !g.back) return null;
     if (u === 'quarter' && !det && !q1 && !ord && !g.y && !g.pre) return null;
     if (det === 'a' && !q1 && !ord) return null;
     if (det === 'each') return null;
@@ -170,6 +175,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
       if (m) year = Number(m[0]);
       else yearOffset = /last/i.test(ytxt) ? -1 : /next/i.test(ytxt) ? 1 : 0;
     }
+    if (g.back) yearOffset = -1;
     const q = ord ? (ord === 'last' || ord === 'final' ? 4 : lex.ordinals[ord] ?? null) : null;
     const rel = q === null ? (/current/.test(q1) ? 'current' : 'latest') : undefined;
     return { start: 0, end: 0, expr: { kind: 'quarter', q, ...(year ? { year } : {}), ...(yearOffset !== undefined ? { yearOffset } : {}), ...(rel ? { rel } : {}) }, mod: null };

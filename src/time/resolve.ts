@@ -233,7 +233,7 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
         let y = expr.year ?? ref.y;
         if (expr.year === undefined && expr.yearOffset === undefined && expr.q > refQ && tense !== 'future') y -= 1;
         base = `${y}-Q${expr.q}`;
-      } else if (expr.rel === 'current') base = `${ref.y}-Q${refQ}`;
+      } else if (expr.rel === 'current' && tense !== 'past') base = `${ref.y}-Q${refQ}`;
       else if (expr.rel === 'next') base = shiftQuarter(`${ref.y}-Q${refQ}`, 0, 1);
       else if (expr.rel === 'previous') base = shiftQuarter(`${ref.y}-Q${refQ}`, 0, -1);
       else base = ctx.anchorQuarter ?? shiftQuarter(`${ref.y}-Q${refQ}`, 0, -1);

@@ -2,7 +2,7 @@ import * as chrono from 'chrono-node';
 import type { Span, Timex } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { compileFinder, findTimeCandidates, type Finder } from './candidates.js';
-import { timeLexicon } from './lexicon.js';
+import { timeLexicon, type TimeLexicon } from './lexicon.js';
 import { parseReferenceDate, resolveTimeExpr, type Tense, type Ymd } from './resolve.js';
 import { tenseAt } from './tense.js';
 import type { TimeCandidate, TimeExpr } from './types.js';
@@ -63,11 +63,25 @@ let deadline: Set<string> | null = null;
  * pushed into the past by a past-tense verb; after "since" it is.
  */
 function adjustTense(tense: Tense, c: TimeCandidate, text: string, deadlineWords: ReadonlySet<string>): Tense {
-  if (c.expr.kind !== 'calendar') return tense;
-  const before = /([A-Za-z]+)\W*$/.exec(text.slice(Math.max(0, c.start - 16), c.start))?.[1]?.toLowerCase() ?? '';
+  const k = c.expr.kind;
+  if (k !== 'calendar' && k !== 'yearEnd' && !(k === 'relative' && c.expr.unit === 'weekend') && k !== 'relMonth') return tense;
+  const head = text.slice(Math.max(0, c.start - 24), c.start).toLowerCase();
+  const before = /([a-z]+)\W*$/.exec(head)?.[1] ?? '';
   if (before === 'since') return 'past';
+  if (/\b(?:ahead\s+of|until|till)\s*$/.test(head)) return 'future';
   if (tense === 'past' && deadlineWords.has(before)) return 'present';
   return tense;
+}
+
+/**
+ * A fiscal quarter given with its closing month ("the fourth quarter ended Sept. 30") stands, for
+ * later "the quarter" / "a year ago", for the calendar quarter of that month.
+ */
+function calendarQuarterEnded(after: string, value: string, lex: TimeLexicon): string | null {
+  const m = /^\s+(?:ended|ending)\s+([A-Za-z]+)/.exec(after);
+  const month = m ? lex.months[m[1]!.toLowerCase()] : undefined;
+  if (!month) return null;
+  return `${value.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
 
 /** The time stage: finds date phrases per sentence and anchors them to the publication date. */
@@ -96,7 +110,7 @@ export const timeStage: Stage = {
         const tense = adjustTense(tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, futureCues), c, text, deadline!);
         const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear });
         if (!r) continue;
-        if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = r.value;
+        if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = calendarQuarterEnded(text.slice(c.end, c.end + 30), r.value, lex) ?? r.value;
         if ((c.expr.kind === 'year' || (c.expr.kind === 'calendar' && c.expr.year !== undefined))) anchorYear = Number(r.value.slice(0, 4));
         const span: Span = { start: base + c.start, end: base + c.end };
         timexes.push({
