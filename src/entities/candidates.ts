@@ -1,0 +1,680 @@
+import type { EntityKind, MentionForm, Sentence, Token } from '../core/index.js';
+import type { EntityLexicon, GazRef } from './lexicon.js';
+
+/**
+ * A possible entity mention found in one sentence, before any document-level decision.
+ * `ref` is set when a gazetteer or dictionary alias matched; otherwise `name` carries the
+ * surface name of an unknown entity.
+ */
+export interface Candidate {
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly sentence: number;
+  readonly kind: EntityKind;
+  readonly form: MentionForm;
+  readonly rule: string;
+  readonly ref: GazRef | null;
+  /** For unknown names: the name without titles; for descriptions: the phrase without determiner. */
+  readonly name: string | null;
+  /** Token range of the bare name inside the mention (titles excluded). */
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly role: string | null;
+  readonly roleSector: string | null;
+  readonly country: string | null;
+  readonly sector: string | null;
+  /** An organisation mentioned inside a description or title ("Hamas representatives"). */
+  readonly org: GazRef | null;
+  /** A person mentioned inside a description ("Trump administration"). */
+  readonly person: GazRef | null;
+  /** Description/pronoun resolution hints. */
+  readonly coref: CorefHint | null;
+  /** Country mention used as an actor (not after a locative preposition). */
+  readonly agentive: boolean;
+}
+
+/** What a description or pronoun needs from its antecedent. */
+export interface CorefHint {
+  readonly type: 'group' | 'organization' | 'person' | 'pronoun' | 'role';
+  readonly gender: 'm' | 'f' | null;
+  readonly plural: boolean;
+  /** Role head word for person descriptions ("minister"). */
+  readonly head: string | null;
+  readonly nonState: boolean;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'de', 'du', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'da', 'del', '&']);
+const ARTICLE_AFTER = new Set(['of', 'for', 'and', 'on']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those']);
+const PP_WORDS = new Set(['for', 'of', 'to', 'on']);
+const COREF_HEADS = new Set(['group', 'organization', 'organisation', 'movement', 'faction', 'militia']);
+const PERSON_PRON_KINDS = new Set(['person']);
+const NON_STATE_MODIFIERS = /^(militant|armed|terrorist|rebel|jihadist|islamist|extremist|insurgent|paramilitary|radical)$/;
+const PERSON_ORG_HEADS = new Set(['administration', 'government', 'cabinet', 'team', 'campaign', 'camp', 'regime', 'coalition']);
+const HONORIFICS = new Set(['Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Dr.', 'Dr', 'HE', 'H.E.', 'Sir', 'Dame', 'Lord', 'Lady', 'Prof.', 'Rev.', 'Sheikh', 'Sheik']);
+const TITLE_MODIFIERS = new Set(['Prime', 'Vice', 'Crown', 'Deputy', 'Special', 'Senior', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'Home', 'Acting', 'Former', 'Staff', 'High', 'Supreme', 'Under', 'Field', 'Chief', 'Lt.', 'Brig.', 'Maj.', 'Sgt.', 'Executive', 'Assistant', 'Principal', 'Grand', 'National', 'Security', 'Intelligence', 'State', 'Minister-designate']);
+
+interface Unit {
+  readonly ts: number;
+  readonly te: number;
+  readonly hit: GazRef | null;
+}
+
+/** True when a token looks like part of a name: capitalised or an Arabic article prefix. */
+export function isCapitalised(text: string): boolean {
+  return /^[A-Z\u00C0-\u00DE]/.test(text) || /^(al|el|ad|ar|as|ash|at|az|an)-?[A-Z]/.test(text);
+}
+
+const LETTER = /[A-Za-z\u00C0-\u024F]/;
+
+/** Finds entity candidates in every sentence: dictionary and gazetteer names, capitalised runs, descriptions and pronouns. */
+export function findCandidates(text: string, tokens: readonly Token[], sentences: readonly Sentence[], lex: EntityLexicon): Candidate[] {
+  const out: Candidate[] = [];
+  sentences.forEach((s, si) => findInSentence(text, tokens, s, si, lex, out));
+  return out;
+}
+
+function base(ts: number, te: number, sentence: number, kind: EntityKind, form: MentionForm, rule: string): Candidate {
+  return {
+    tokenStart: ts,
+    tokenEnd: te,
+    sentence,
+    kind,
+    form,
+    rule,
+    ref: null,
+    name: null,
+    nameStart: ts,
+    nameEnd: te,
+    role: null,
+    roleSector: null,
+    country: null,
+    sector: null,
+    org: null,
+    person: null,
+    coref: null,
+    agentive: false,
+  };
+}
+
+function kindOf(ref: GazRef): EntityKind {
+  switch (ref.type) {
+    case 'country':
+    case 'demonym':
+      return 'country';
+    case 'identity':
+      return 'group';
+    case 'place':
+      return 'place';
+    case 'org':
+      return ref.actor.kind;
+    case 'person':
+      return 'person';
+  }
+}
+
+function countryOf(ref: GazRef | null): string | null {
+  if (!ref) return null;
+  switch (ref.type) {
+    case 'country':
+    case 'demonym':
+      return ref.code;
+    case 'place':
+      return ref.country;
+    case 'org':
+      return ref.actor.country;
+    default:
+      return null;
+  }
+}
+
+function textOf(tokens: readonly Token[], ts: number, te: number, text?: string): string {
+  if (ts >= te) return '';
+  if (text !== undefined) return text.slice(tokens[ts]!.start, tokens[te - 1]!.end);
+  let s = tokens[ts]!.text;
+  for (let k = ts + 1; k < te; k++) s += (tokens[k]!.start > tokens[k - 1]!.end ? ' ' : '') + tokens[k]!.text;
+  return s;
+}
+
+/** Rebuilds the surface text of a token range (single spaces where the text has gaps). */
+export function surface(tokens: readonly Token[], ts: number, te: number): string {
+  return textOf(tokens, ts, te);
+}
+
+function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si: number, lex: EntityLexicon, out: Candidate[]): void {
+  const start = s.tokenStart;
+  const end = s.tokenEnd;
+  const headline = s.label === 'headline' || isTitleCase(tokens, start, end) || isShortLine(text, tokens, start, end);
+  // 1. Gazetteer and dictionary hits, leftmost-longest.
+  const units: Unit[] = [];
+  for (let i = start; i < end; ) {
+    const m = lex.gazetteer.longestAt(tokens, i, end);
+    const ref = m ? pickRef(tokens, m.tokenStart, m.tokenEnd, m.values, lex, start) : null;
+    if (m && ref) {
+      units.push({ ts: m.tokenStart, te: m.tokenEnd, hit: ref });
+      i = m.tokenEnd;
+    } else {
+      // Arabic article glued by a hyphen: "al-Abadi" comes as al / - / Abadi.
+      const t = tokens[i]!;
+      if (/^(al|Al|el|El|ad|ar|as|ash|at|az|an|bin|Bin|ibn|Abu|Abd)$/.test(t.text) && i + 2 < end && tokens[i + 1]!.text === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
+        units.push({ ts: i, te: i + 3, hit: null });
+        i += 3;
+      } else {
+        units.push({ ts: i, te: i + 1, hit: null });
+        i += 1;
+      }
+    }
+  }
+  const covered = new Uint8Array(end - start);
+  const mark = (a: number, b: number) => covered.fill(1, a - start, b - start);
+
+  // 2. Capitalised runs.
+  const runs: Unit[][] = [];
+  let cur: Unit[] = [];
+  const flush = () => {
+    while (cur.length > 0 && !cur[cur.length - 1]!.hit && CONNECTORS.has(tokens[cur[cur.length - 1]!.ts]!.norm)) cur.pop();
+    if (cur.length > 0) runs.push(cur);
+    cur = [];
+  };
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (isNamey(tokens, unit, start, lex, headline)) {
+      cur.push(unit);
+      continue;
+    }
+    const t = tokens[unit.ts]!;
+    const next = units[u + 1];
+    const nextNamey = next !== undefined && isNamey(tokens, next, start, lex, headline);
+    const prevHit = cur.length > 0 && cur[cur.length - 1]!.hit !== null;
+    if (cur.length > 0 && nextNamey && unit.te - unit.ts === 1 && CONNECTORS.has(t.norm) && t.text === t.norm && !(t.norm === 'and' && (prevHit || next!.hit)) && !(prevHit && next!.hit)) {
+      cur.push(unit);
+      continue;
+    }
+    // "of the Levant": allow "the" after a connector inside a run.
+    if (cur.length > 0 && t.norm === 'the' && nextNamey && ARTICLE_AFTER.has(tokens[cur[cur.length - 1]!.ts]!.norm) && !cur[cur.length - 1]!.hit) {
+      cur.push(unit);
+      continue;
+    }
+    flush();
+  }
+  flush();
+  for (const run of runs) classifyRun(tokens, run, si, start, lex, out, mark);
+
+  // 3. Descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns.
+  for (let i = start; i < end; i++) {
+    const t = tokens[i]!;
+    if (!/^[a-z]/.test(t.text)) continue;
+    const gh = lex.groupHeads.longestAt(tokens, i, end);
+    const isCoref = COREF_HEADS.has(t.norm);
+    const rh = gh || isCoref ? null : lex.roles.longestAt(tokens, i, end);
+    if (!gh && !isCoref && !rh) continue;
+    const headEnd = gh ? gh.tokenEnd : rh ? rh.tokenEnd : i + 1;
+    // A noun used as a modifier ("terrorist organization", "hostage releases") is not the head.
+    const follow = tokens[headEnd];
+    if (headEnd < end && follow && /^[a-z]/.test(follow.text) && (follow.pos === 'NOUN' || (follow.pos === 'ADJ' && !gh)) && !lex.groupHeads.get(follow.text)) {
+      if (!(follow.pos === 'NOUN' && (lex.groupHeads.longestAt(tokens, headEnd, end) || lex.roles.longestAt(tokens, headEnd, end) || COREF_HEADS.has(follow.norm)))) {
+        i = headEnd - 1;
+        continue;
+      }
+      i = headEnd - 1;
+      continue;
+    }
+    // A role word right before a capitalised name is a title of that name, handled with the name.
+    const after = tokens[headEnd];
+    if (after && headEnd < end && isCapitalised(after.text) && (after.pos === 'PROPN' || covered[headEnd - start])) {
+      i = headEnd - 1;
+      continue;
+    }
+    describe(tokens, i, headEnd, si, start, end, lex, out, covered, gh ? gh.values[0]! : null, isCoref, rh ? rh.values[0] ?? null : null);
+    i = headEnd - 1;
+  }
+
+  // 4. Pronouns.
+  for (let i = start; i < end; i++) {
+    if (covered[i - start]) continue;
+    const t = tokens[i]!;
+    const p = lex.pronouns[t.norm];
+    if (!p) continue;
+    if (t.norm === 'it' && !itRefers(tokens, i, end)) continue;
+    const c = base(i, i + 1, si, p[0] === 'person' ? 'person' : p[0] === 'organization' ? 'organization' : 'group', 'pronoun', 'pronoun');
+    out.push({ ...c, coref: { type: 'pronoun', gender: p[1], plural: p[2], head: null, nonState: false } });
+  }
+  void PERSON_PRON_KINDS;
+}
+
+/** A line of its own of a few words with no final stop ("What Comes Next?") reads as a heading. */
+function isShortLine(text: string, tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start > 8) return false;
+  const a = tokens[start]!.start;
+  const b = tokens[end - 1]!.end;
+  const lineStart = a === 0 || text[a - 1] === '\n';
+  const lineEnd = b === text.length || text[b] === '\n' || text[b] === '\r';
+  return lineStart && lineEnd && tokens[end - 1]!.text !== '.';
+}
+
+/** A short line where nearly every word is capitalised reads as a headline. */
+function isTitleCase(tokens: readonly Token[], start: number, end: number): boolean {
+  if (end - start > 16) return false;
+  let words = 0;
+  let caps = 0;
+  for (let i = start + 1; i < end; i++) {
+    const t = tokens[i]!.text;
+    if (!/^[A-Za-z]/.test(t) || t.length < 4) continue;
+    words++;
+    if (/^[A-Z]/.test(t)) caps++;
+  }
+  return words >= 2 && caps / words >= 0.75;
+}
+
+/** "it" refers when it acts ("it said", "it was informed"), not in "it is likely that". */
+function itRefers(tokens: readonly Token[], i: number, end: number): boolean {
+  const n1 = tokens[i + 1];
+  if (!n1 || i + 1 >= end) return false;
+  if (n1.pos === 'VERB') return true;
+  if (n1.pos === 'AUX') {
+    const n2 = tokens[i + 2];
+    return n2 !== undefined && i + 2 < end && (n2.pos === 'VERB' || (n2.pos === 'ADJ' && /ed$/.test(n2.norm))) && !/^(likely|possible|clear|unclear|important|necessary)$/.test(n2.norm);
+  }
+  return false;
+}
+
+function pickRef(tokens: readonly Token[], ts: number, te: number, values: readonly GazRef[], lex: EntityLexicon, sentStart: number): GazRef | null {
+  for (const v of values) {
+    if (v.type === 'place' && v.city && te - ts === 1) {
+      const t = tokens[ts]!;
+      const prev = ts > sentStart ? tokens[ts - 1]! : null;
+      if (t.pos !== 'PROPN' && !(prev && lex.locativePrepositions.has(prev.norm))) continue;
+    }
+    if (v.type === 'place' && v.city && lex.gender.has(tokens[ts]!.text) && te - ts === 1) continue;
+    return v;
+  }
+  return null;
+}
+
+function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: EntityLexicon, headline: boolean): boolean {
+  if (u.hit) return true;
+  if (headline) return false;
+  const t = tokens[u.ts]!;
+  if (!isCapitalised(t.text) || !LETTER.test(t.text)) return false;
+  if (lex.notNames.has(t.text)) return false;
+  if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|PUNCT|INTJ)$/.test(t.pos)) return false;
+  const first = u.ts === sentStart || /^[“"‘'(\[—–-]$/.test(tokens[u.ts - 1]!.text);
+  if (first && t.pos !== 'PROPN' && !lex.gender.has(t.text) && !lex.titles.has(t.text)) return false;
+  // An all-capitals word in a line of capitals is shouting, not a name.
+  return true;
+}
+
+function isTitleToken(t: Token, lex: EntityLexicon): 'core' | 'mod' | null {
+  if (HONORIFICS.has(t.text)) return 'core';
+  if (!/^[A-Z]/.test(t.text)) return null;
+  if (lex.roles.get(t.text) !== undefined && lex.titles.has(t.text)) return 'core';
+  if (lex.roles.get(t.text) !== undefined && !lex.orgHeads.has(t.text)) return 'core';
+  if (TITLE_MODIFIERS.has(t.text) || lex.titles.has(t.text)) return 'mod';
+  return null;
+}
+
+function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStart: number, lex: EntityLexicon, out: Candidate[], mark: (a: number, b: number) => void): void {
+  const ts = run[0]!.ts;
+  const te = run[run.length - 1]!.te;
+  mark(ts, te);
+  // Title prefix: country/demonym/org hits and title words, with at least one core title word.
+  let p = 0;
+  let lastCore = -1;
+  let country: string | null = null;
+  let org: GazRef | null = null;
+  while (p < run.length) {
+    const u = run[p]!;
+    if (u.hit && (u.hit.type === 'country' || u.hit.type === 'demonym' || u.hit.type === 'org')) {
+      if (u.hit.type === 'org') org = u.hit;
+      else country ??= u.hit.code;
+      p++;
+      continue;
+    }
+    if (u.hit) break;
+    const kind = isTitleToken(tokens[u.ts]!, lex);
+    if (!kind) break;
+    if (kind === 'core') lastCore = p;
+    p++;
+  }
+  if (lastCore >= 0) {
+    let titleEnd = lastCore + 1;
+    // Trailing modifiers that are not followed by more title words belong to the name only if capitalised names follow.
+    let nameStartUnit = titleEnd;
+    const rest = run.slice(titleEnd);
+    if (rest.length > 0 && rest[0]!.te - rest[0]!.ts === 1 && PP_WORDS.has(tokens[rest[0]!.ts]!.norm)) {
+      // "Envoy for Hostage Affairs Adam Boehler": the name starts at a first name, else is the last two words.
+      let firstName = -1;
+      for (let k = 1; k < rest.length; k++) {
+        const u = rest[k]!;
+        if (!u.hit && lex.gender.has(tokens[u.ts]!.text)) {
+          firstName = k;
+          break;
+        }
+        if (u.hit && u.hit.type === 'person') {
+          firstName = k;
+          break;
+        }
+      }
+      if (firstName > 0) nameStartUnit = titleEnd + firstName;
+      else {
+        const tail = rest.slice(-2);
+        const plain = tail.length === 2 && rest.length >= 4 && tail.every((u) => !u.hit && !CONNECTORS.has(tokens[u.ts]!.norm) && !isTitleToken(tokens[u.ts]!, lex) && !lex.orgHeads.has(tokens[u.ts]!.text));
+        nameStartUnit = plain ? run.length - 2 : run.length;
+      }
+      titleEnd = nameStartUnit;
+    }
+    for (let k = lastCore + 1; k < titleEnd; k++) {
+      const u = run[k]!;
+      if (u.hit && (u.hit.type === 'country' || u.hit.type === 'demonym')) country ??= u.hit.code;
+    }
+    const nameUnits = run.slice(nameStartUnit);
+    const titleTs = ts;
+    const titleTe = run[titleEnd - 1]!.te;
+    const roleText = roleFromTitle(tokens, run, titleEnd, lex);
+    const roleSector = sectorOfRole(tokens, run[0]!.ts, titleTe, lex);
+    if (nameUnits.length === 0) {
+      // A title standing alone: "Minister of Foreign Affairs of Iraq", "President".
+      const c = base(titleTs, titleTe, si, 'person', 'description', 'title-only');
+      out.push({ ...c, name: roleText, role: roleText, roleSector, country, org, coref: { type: 'role', gender: null, plural: false, head: headOfRole(tokens, run, titleEnd, lex), nonState: false } });
+      return;
+    }
+    const nts = nameUnits[0]!.ts;
+    const personHit = nameUnits.find((u) => u.hit?.type === 'person')?.hit ?? null;
+    const c = base(titleTs, te, si, 'person', 'name', 'title-name');
+    out.push({
+      ...c,
+      ref: personHit,
+      name: textOf(tokens, nts, te),
+      nameStart: nts,
+      nameEnd: te,
+      role: roleText,
+      roleSector,
+      country,
+      org,
+    });
+    return;
+  }
+
+  // No title. A single hit.
+  if (run.length === 1 && run[0]!.hit) {
+    out.push(hitCandidate(tokens, run[0]!, si, sentStart, lex));
+    return;
+  }
+  const last = tokens[te - 1]!;
+  const firstTok = tokens[ts]!;
+  const orgHeadAt = run.findIndex((u) => !u.hit && lex.orgHeads.has(tokens[u.te - 1]!.text) && (u === run[run.length - 1] || PP_WORDS.has(tokens[run[run.indexOf(u) + 1]!.ts]!.norm)));
+  if (orgHeadAt >= 0 && run.length >= 2) {
+    const head = tokens[run[orgHeadAt]!.te - 1]!.text;
+    let c0: string | null = null;
+    let orgHit: GazRef | null = null;
+    for (const u of run) {
+      if (u.hit?.type === 'org') orgHit ??= u.hit;
+      else if (u.hit) c0 ??= countryOf(u.hit);
+    }
+    const headSector = lex.orgHeadSectors[head] ?? null;
+    const c = base(ts, te, si, 'organization', 'name', 'org-head');
+    out.push({
+      ...c,
+      name: textOf(tokens, ts, te),
+      country: c0 ?? (orgHit ? countryOf(orgHit) : null),
+      sector: orgHit && orgHit.type === 'org' && !headSector ? orgHit.actor.sector : headSector,
+      org: orgHit,
+    });
+    return;
+  }
+  if (run.length >= 2 && (lex.placeHeads.has(last.text) || (lex.placePrefixes.has(firstTok.text) && !run[0]!.hit && !lex.gender.has(tokens[run[1]!.ts]!.text)))) {
+    let c0: string | null = null;
+    for (const u of run) if (u.hit) c0 ??= countryOf(u.hit);
+    const c = base(ts, te, si, 'place', 'name', 'place-head');
+    out.push({ ...c, name: textOf(tokens, ts, te), country: c0 });
+    return;
+  }
+  // Split into hits and unknown stretches.
+  let k = 0;
+  while (k < run.length) {
+    const u = run[k]!;
+    if (u.hit) {
+      // "Michael Jordan": a country or city right after a first name is a surname.
+      const prevUnknown = k > 0 && !run[k - 1]!.hit && lex.gender.has(tokens[run[k - 1]!.ts]!.text);
+      if (!(prevUnknown && (u.hit.type === 'place' || u.hit.type === 'country'))) {
+        out.push(hitCandidate(tokens, u, si, sentStart, lex));
+        k++;
+        continue;
+      }
+    }
+    let j = k;
+    while (j < run.length && (!run[j]!.hit || (j > k && (run[j]!.hit!.type === 'place' || run[j]!.hit!.type === 'country') && lex.gender.has(tokens[run[j - 1]!.ts]!.text)))) j++;
+    // trim connectors at the edges
+    let a = k;
+    let b = j;
+    while (a < b && CONNECTORS.has(tokens[run[a]!.ts]!.norm) && !run[a]!.hit && run[a]!.te - run[a]!.ts === 1) a++;
+    while (b > a && CONNECTORS.has(tokens[run[b - 1]!.ts]!.norm) && !run[b - 1]!.hit && run[b - 1]!.te - run[b - 1]!.ts === 1) b--;
+    if (b > a) {
+      const uts = run[a]!.ts;
+      const ute = run[b - 1]!.te;
+      // A direction word before a place hit: "Northern Iraq".
+      const nextHit = run[j]?.hit;
+      if (b - a === 1 && lex.directions.has(tokens[uts]!.norm) && nextHit && (nextHit.type === 'place' || nextHit.type === 'country')) {
+        const hc = hitCandidate(tokens, run[j]!, si, sentStart, lex);
+        out.push({ ...hc, tokenStart: uts });
+        k = j + 1;
+        continue;
+      }
+      const c = base(uts, ute, si, 'person', 'name', 'unknown-name');
+      out.push({ ...c, name: textOf(tokens, uts, ute) });
+    }
+    k = j;
+  }
+}
+
+function hitCandidate(tokens: readonly Token[], u: Unit, si: number, sentStart: number, lex: EntityLexicon): Candidate {
+  const ref = u.hit!;
+  let ts = u.ts;
+  // "southern Israel": a direction word belongs to the place mention.
+  if ((ref.type === 'country' || ref.type === 'place') && ts > sentStart && lex.directions.has(tokens[ts - 1]!.norm) && /^[a-z]/.test(tokens[ts - 1]!.text)) ts--;
+  const form: MentionForm = ref.type === 'demonym' || ref.type === 'identity' ? 'demonym' : 'name';
+  const c = base(ts, u.te, si, kindOf(ref), form, 'gazetteer');
+  let agentive = false;
+  if (ref.type === 'country') {
+    let j = ts - 1;
+    if (j >= sentStart && tokens[j]!.norm === 'the') j--;
+    const prev = j >= sentStart ? tokens[j]! : null;
+    agentive = !(prev && (lex.locativePrepositions.has(prev.norm) || prev.norm === 'of'));
+    // "U.S. policy": a country name used as a modifier is not an actor.
+    const next = tokens[u.te];
+    if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text)) agentive = false;
+  }
+  return { ...c, ref, country: countryOf(ref), nameStart: u.ts, agentive };
+}
+
+function roleFromTitle(tokens: readonly Token[], run: readonly Unit[], titleEnd: number, lex: EntityLexicon): string {
+  // Drop leading country/demonym hits: "U.S. Special Envoy ..." → "Special Envoy ..."; keep honorific-free text.
+  let a = 0;
+  while (a < titleEnd && run[a]!.hit && (run[a]!.hit!.type === 'country' || run[a]!.hit!.type === 'demonym')) a++;
+  while (a < titleEnd - 1 && !run[a]!.hit && HONORIFICS.has(tokens[run[a]!.ts]!.text) && titleEnd - a > 1) a++;
+  void lex;
+  return textOf(tokens, run[a]!.ts, run[titleEnd - 1]!.te);
+}
+
+function headOfRole(tokens: readonly Token[], run: readonly Unit[], titleEnd: number, lex: EntityLexicon): string | null {
+  for (let k = titleEnd - 1; k >= 0; k--) {
+    const u = run[k]!;
+    if (!u.hit && lex.roles.get(tokens[u.ts]!.text) !== undefined) return tokens[u.ts]!.norm;
+  }
+  return null;
+}
+
+/** The sector of the most specific role phrase inside [ts, te) (the last role match wins, longest first). */
+export function sectorOfRole(tokens: readonly Token[], ts: number, te: number, lex: EntityLexicon): string | null {
+  let sector: string | null = null;
+  for (let i = ts; i < te; i++) {
+    const m = lex.roles.longestAt(tokens, i, te);
+    if (m) {
+      const v = m.values[0];
+      if (v) sector = v;
+      i = m.tokenEnd - 1;
+    }
+  }
+  return sector;
+}
+
+function describe(
+  tokens: readonly Token[],
+  h: number,
+  headEnd: number,
+  si: number,
+  sentStart: number,
+  sentEnd: number,
+  lex: EntityLexicon,
+  out: Candidate[],
+  covered: Uint8Array,
+  group: readonly [string, boolean] | null,
+  isCoref: boolean,
+  roleSector: string | null,
+): void {
+  // Walk left over modifiers.
+  let j = h - 1;
+  let country: string | null = null;
+  let orgRef: GazRef | null = null;
+  let personRef: GazRef | null = null;
+  let nonState = false;
+  let modifiers = 0;
+  const headNorm = tokens[headEnd - 1]!.norm;
+  while (j >= sentStart && h - j <= 6) {
+    const t = tokens[j]!;
+    if (t.text === '-' && j - 1 >= sentStart) {
+      j--;
+      continue;
+    }
+    if (/^(ADJ|NOUN|PROPN|NUM|VERB|X)$/.test(t.pos) || covered[j - sentStart]) {
+      if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm)) break;
+      if (DETERMINERS.has(t.norm)) break;
+      if (NON_STATE_MODIFIERS.test(t.norm)) nonState = true;
+      j--;
+      modifiers++;
+      continue;
+    }
+    break;
+  }
+  const from = j + 1;
+  // Look up what the modifiers name.
+  const hits: GazRef[] = [];
+  for (let k = from; k < h; ) {
+    const m = lex.gazetteer.longestAt(tokens, k, h);
+    const ref = m ? m.values[0]! : null;
+    if (m && ref) {
+      hits.push(ref);
+      k = m.tokenEnd;
+    } else k++;
+  }
+  for (const r of hits) {
+    if (r.type === 'org') orgRef ??= r;
+    else if (r.type === 'person') personRef ??= r;
+    else if (r.type === 'country' || r.type === 'demonym') country ??= r.code;
+  }
+  const identity = hits.find((r) => r.type === 'identity') ?? null;
+  let to = headEnd;
+  // "the government of Iraq": a country in an of-phrase after the head.
+  if (!country && headEnd + 1 < sentEnd && tokens[headEnd]!.norm === 'of') {
+    let k = headEnd + 1;
+    if (tokens[k]!.norm === 'the') k++;
+    const m = k < sentEnd ? lex.gazetteer.longestAt(tokens, k, sentEnd) : null;
+    const ref = m?.values[0];
+    if (m && ref && (ref.type === 'country' || ref.type === 'demonym')) {
+      country = ref.code;
+      to = m.tokenEnd;
+    }
+  }
+  const hasDet = from - 1 >= sentStart && DETERMINERS.has(tokens[from - 1]!.norm);
+  const spanStart = hasDet ? from - 1 : from;
+  const phrase = textOf(tokens, from, to);
+  const plural = /s$/.test(headNorm) && !/ss$/.test(headNorm);
+  if (group) {
+    const [sector, institutional] = group;
+    if (!institutional) return; // demonym stays a mention of the country
+    if (personRef && PERSON_ORG_HEADS.has(headNorm)) {
+      removeInside(out, from, to);
+      const c = base(from, to, si, 'person', 'description', 'person-administration');
+      out.push({ ...c, person: personRef, ref: personRef, sector: 'GOV' });
+      covered.fill(1, from - sentStart, to - sentStart);
+      return;
+    }
+    if (orgRef) {
+      removeInside(out, from, to);
+      const c = base(spanStart, to, si, orgRef.type === 'org' ? orgRef.actor.kind : 'organization', 'description', 'org-description');
+      out.push({ ...c, ref: orgRef, org: orgRef });
+      covered.fill(1, spanStart - sentStart, to - sentStart);
+      return;
+    }
+    if (country || identity) {
+      removeInside(out, from, to);
+      const c = base(spanStart, to, si, identity && !country ? 'group' : 'organization', 'description', 'country-description');
+      const mod = modifierSurface(tokens, from, h, lex) ?? phrase;
+      out.push({ ...c, name: `${mod} ${CANONICAL_HEADS[sector] ?? headNorm}`, country, sector, coref: null, org: identity });
+      covered.fill(1, spanStart - sentStart, to - sentStart);
+      return;
+    }
+    if (hasDet && (modifiers === 0 || nonState) && !plural) {
+      const c = base(spanStart, to, si, 'organization', 'description', 'definite-description');
+      out.push({ ...c, name: phrase, sector, coref: { type: 'organization', gender: null, plural, head: headNorm, nonState } });
+      covered.fill(1, spanStart - sentStart, to - sentStart);
+    }
+    return;
+  }
+  if (isCoref) {
+    if (!hasDet && !orgRef) return;
+    if (orgRef) {
+      removeInside(out, from, to);
+      const c = base(spanStart, to, si, 'organization', 'description', 'org-description');
+      out.push({ ...c, ref: orgRef, org: orgRef });
+    } else {
+      removeInside(out, from, to);
+      const c = base(spanStart, to, si, 'organization', 'description', 'group-description');
+      out.push({ ...c, name: phrase, country, coref: { type: 'group', gender: null, plural, head: headNorm, nonState: true } });
+    }
+    covered.fill(1, spanStart - sentStart, to - sentStart);
+    return;
+  }
+  // Role nouns: a person description ("the prime minister", "an Israeli soldier").
+  if (plural || (!hasDet && !country && !orgRef)) return;
+  if (!roleSector && !country && !orgRef) return;
+  removeInside(out, from, to);
+  const c = base(spanStart, to, si, 'person', 'description', 'role-description');
+  out.push({ ...c, name: phrase, role: phrase, roleSector, country, org: orgRef, coref: { type: 'role', gender: null, plural: false, head: headNorm, nonState: false } });
+  covered.fill(1, spanStart - sentStart, to - sentStart);
+}
+
+const CANONICAL_HEADS: Readonly<Record<string, string>> = {
+  GOV: 'government',
+  MIL: 'military',
+  COP: 'police',
+  SPY: 'intelligence',
+  LEG: 'parliament',
+  JUD: 'judiciary',
+  REB: 'militants',
+  OPP: 'opposition',
+  JRN: 'media',
+};
+
+/** The text of the first country, demonym or identity name among the modifiers ("Israeli", "U.S."). */
+function modifierSurface(tokens: readonly Token[], a: number, b: number, lex: EntityLexicon): string | null {
+  for (let k = a; k < b; k++) {
+    const m = lex.gazetteer.longestAt(tokens, k, b);
+    const r = m?.values[0];
+    if (m && r && (r.type === 'country' || r.type === 'demonym' || r.type === 'identity')) {
+      if (r.type === 'country' && m.tokenEnd - m.tokenStart > 1) return r.name;
+      return textOf(tokens, m.tokenStart, m.tokenEnd);
+    }
+  }
+  return null;
+}
+
+/** Drops candidates of the current sentence lying inside [a, b) (a description absorbs its modifiers). */
+function removeInside(out: Candidate[], a: number, b: number): void {
+  const si = out.length > 0 ? out[out.length - 1]!.sentence : -1;
+  for (let k = out.length - 1; k >= 0; k--) {
+    const c = out[k]!;
+    if (c.sentence !== si) break;
+    if (c.tokenStart >= a && c.tokenEnd <= b) out.splice(k, 1);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Token } from '../core/index.js';
+
+/** Folds case, typographic quotes and spacing so aliases and token sequences compare as strings. */
+export function foldKey(s: string): string {
+  return s.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-').replace(/\s+/g, ' ').trim();
+}
+
+/** A longest match of a phrase index at a token position. */
+export interface PhraseMatch<T> {
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly values: readonly T[];
+  readonly alias: string;
+}
+
+const MAX_TOKENS = 12;
+
+/**
+ * Token-sequence dictionary: aliases are stored as folded strings; a match is built token by
+ * token (a space where the text has a gap, nothing where tokens touch), so "U.S.", "al-Qaeda" and
+ * "Trump’s" match however the tokenizer split them. Word-boundary prefixes stop a scan early,
+ * so each position costs a few hash look-ups.
+ */
+export class PhraseIndex<T> {
+  private readonly map = new Map<string, { alias: string; values: T[] }>();
+  private readonly prefixes = new Set<string>();
+
+  /** `caseSensitive`: an upper-case letter in an alias must be upper-case in the text. */
+  constructor(private readonly caseSensitive: boolean) {}
+
+  /** Adds an alias; values added later for the same alias rank after earlier ones. */
+  add(alias: string, value: T): void {
+    const key = foldKey(alias);
+    if (!key) return;
+    const hit = this.map.get(key);
+    if (hit) {
+      if (!hit.values.includes(value)) hit.values.push(value);
+    } else this.map.set(key, { alias: alias.trim().replace(/\s+/g, ' '), values: [value] });
+    for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) this.prefixes.add(key.slice(0, i));
+  }
+
+  /** Exact look-up of a folded phrase. */
+  get(phrase: string): readonly T[] | undefined {
+    return this.map.get(foldKey(phrase))?.values;
+  }
+
+  /** The longest alias starting at token `i` and ending before token `end`, or null. */
+  longestAt(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
+    let key = '';
+    let raw = '';
+    let best: PhraseMatch<T> | null = null;
+    const stop = Math.min(end, i + MAX_TOKENS);
+    for (let j = i; j < stop; j++) {
+      const t = tokens[j]!;
+      if (j > i) {
+        const gap = t.start > tokens[j - 1]!.end;
+        if (gap) {
+          if (!this.prefixes.has(key)) break;
+          key += ' ';
+          raw += ' ';
+        }
+      }
+      key += foldKey(t.text);
+      raw += t.text;
+      const hit = this.map.get(key);
+      if (hit && (!this.caseSensitive || caseFits(hit.alias, raw))) {
+        best = { tokenStart: i, tokenEnd: j + 1, values: hit.values, alias: hit.alias };
+      }
+    }
+    return best;
+  }
+}
+
+/** Every upper-case letter of the alias is upper-case in the text; all-lower-case text never fits a capitalised alias. */
+function caseFits(alias: string, raw: string): boolean {
+  if (alias.length !== raw.length) return /[A-Z]/.test(raw[0] ?? '') || alias[0] === raw[0];
+  for (let k = 0; k < alias.length; k++) {
+    const a = alias[k]!;
+    if (a !== a.toLowerCase() && raw[k] === raw[k]!.toLowerCase()) return false;
+  }
+  return true;
+}

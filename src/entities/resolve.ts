@@ -1,0 +1,548 @@
+import type { Entity, EntityKind, Mention, MentionForm, Span, Token } from '../core/index.js';
+import type { Candidate } from './candidates.js';
+import { sectorOfRole, surface } from './candidates.js';
+import { activeAt, roleAt, type EntityLexicon, type GazRef, type PersonActor } from './lexicon.js';
+
+const STAGE = 'entities';
+
+/** An entity while the document is being read. */
+interface Builder {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  country: string | null;
+  sector: string | null;
+  role: string | null;
+  affiliation: string | null;
+  attributes: Record<string, string | number | boolean | null>;
+  gender: 'm' | 'f' | null;
+  actor: PersonActor | null;
+  nonState: boolean;
+  plural: boolean;
+  mentions: { span: Span; form: MentionForm; label: EntityKind; rule: string }[];
+  /** Evidence decided by the text (titles, appositives) beats nothing but the dictionary. */
+  textRole: boolean;
+}
+
+/** Options of the decision step. */
+export interface ResolveOptions {
+  /** Publication date (YYYY-MM-DD) used to pick dictionary roles. */
+  readonly date: string | null;
+  readonly version: string;
+}
+
+const SAY = /^(said|says|say|told|tells|added|stated|noted|asked|warned|explained|argued|wrote|according)$/;
+const HOSTAGE_WORDS = /^(hostage|hostages|captive|captives|captivity|abducted|kidnapped)$/;
+
+/** Decides the entity of every candidate (dictionary, names, coreference) and builds the layers. */
+export function resolveEntities(text: string, tokens: readonly Token[], candidates: readonly Candidate[], lex: EntityLexicon, opts: ResolveOptions): { mentions: Mention[]; entities: Entity[] } {
+  const byKey = new Map<string, Builder>();
+  const order: Builder[] = [];
+  const surnames = new Map<string, Builder>();
+  /** Recent mentions for coreference: [builder, token index, sentence]. */
+  const recent: { b: Builder; at: number; sentence: number; form: MentionForm }[] = [];
+  const date = opts.date;
+  let anon = 0;
+
+  const get = (key: string, init: () => Omit<Builder, 'key' | 'mentions' | 'attributes' | 'textRole' | 'gender' | 'actor' | 'nonState' | 'plural'> & Partial<Builder>): Builder => {
+    let b = byKey.get(key);
+    if (!b) {
+      b = { key, mentions: [], attributes: {}, textRole: false, gender: null, actor: null, nonState: false, plural: false, ...init() };
+      byKey.set(key, b);
+      order.push(b);
+    }
+    return b;
+  };
+  const add = (b: Builder, c: Candidate, form: MentionForm = c.form, label: EntityKind = b.kind) => {
+    let start = tokens[c.tokenStart]!.start;
+    let end = tokens[c.tokenEnd - 1]!.end;
+    // Possessive of a person name stays in the mention: "Trump’s".
+    const nx = tokens[c.tokenEnd];
+    if (b.kind === 'person' && form === 'name' && nx && /^['’]s?$/.test(nx.text) && nx.start === end) end = nx.end;
+    if (start > end) start = end;
+    b.mentions.push({ span: { start, end }, form, label, rule: c.rule });
+    recent.push({ b, at: c.tokenStart, sentence: c.sentence, form });
+  };
+
+  const fromRef = (ref: GazRef, c: Candidate): Builder => {
+    switch (ref.type) {
+      case 'country':
+      case 'demonym':
+        return get(`c:${ref.code}`, () => ({ kind: 'country', name: ref.name, country: ref.code, sector: null, role: null, affiliation: null }));
+      case 'identity':
+        return get(`g:${ref.name}`, () => ({ kind: 'group', name: ref.name, country: null, sector: null, role: null, affiliation: null }));
+      case 'place':
+        return get(`p:${ref.name.toLowerCase()}`, () => ({ kind: 'place', name: ref.name, country: ref.country, sector: null, role: null, affiliation: null }));
+      case 'org':
+        return get(`a:${ref.actor.id}`, () => ({
+          kind: ref.actor.kind,
+          name: ref.actor.name,
+          country: ref.actor.country,
+          sector: ref.actor.sector,
+          role: null,
+          affiliation: null,
+          nonState: ref.actor.group_type !== undefined || !['GOV', 'MIL', 'LEG', 'JUD', 'COP', 'SPY'].includes(ref.actor.sector ?? ''),
+          attributes: { actorId: ref.actor.id, ...(ref.actor.note ? { note: ref.actor.note } : {}) },
+        }));
+      case 'person': {
+        const p = ref.actor;
+        const r = roleAt(p, date);
+        const b = get(`a:${p.id}`, () => ({
+          kind: 'person',
+          name: p.name,
+          country: r.country,
+          sector: r.sector,
+          role: r.role,
+          affiliation: r.affiliation ?? null,
+          gender: p.gender,
+          actor: p,
+          attributes: { actorId: p.id },
+        }));
+        indexSurnames(b, p.name);
+        void c;
+        return b;
+      }
+    }
+  };
+  const indexSurnames = (b: Builder, name: string) => {
+    const parts = name.split(/\s+/).filter((w) => /^[A-Z]/.test(w) || /^(al|el)-/.test(w));
+    const last = parts[parts.length - 1];
+    if (last && parts.length >= 2) {
+      surnames.set(last, b);
+      const bare = last.replace(/^(al|el|Al|El)-/, '');
+      if (bare !== last) surnames.set(bare, b);
+    }
+    if (parts.length >= 2 && !b.gender) b.gender = lex.gender.get(parts[0]!) ?? null;
+  };
+
+  const findAntecedent = (c: Candidate, pred: (b: Builder) => boolean, maxSentences: number): Builder | null => {
+    for (let k = recent.length - 1; k >= 0; k--) {
+      const r = recent[k]!;
+      if (c.sentence - r.sentence > maxSentences) break;
+      if (r.at >= c.tokenStart) continue;
+      if (pred(r.b)) return r.b;
+    }
+    return null;
+  };
+
+  for (const c of candidates) {
+    const prevTok = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
+    const nextTok = tokens[c.tokenEnd] ?? null;
+    // --- dictionary and gazetteer references
+    if (c.ref && c.ref.type === 'person' && c.form !== 'description') {
+      const p = c.ref.actor;
+      const known = byKey.has(`a:${p.id}`);
+      if (c.ref.weak && !known && !c.role && !activeAt(p, date)) {
+        handleUnknownName(c);
+        continue;
+      }
+      if (c.ref.weak && !known && !c.role && date === null) {
+        handleUnknownName(c);
+        continue;
+      }
+      const b = fromRef(c.ref, c);
+      applyTitle(b, c);
+      add(b, c, 'name');
+      continue;
+    }
+    if (c.rule === 'person-administration' && c.person) {
+      const b = fromRef(c.person, c);
+      add(b, c, 'description');
+      continue;
+    }
+    if (c.ref && c.form !== 'description' && c.rule !== 'title-name') {
+      const b = fromRef(c.ref, c);
+      const label: EntityKind = c.ref.type === 'country' && c.agentive ? 'organization' : b.kind;
+      add(b, c, c.form, label);
+      continue;
+    }
+    if (c.ref && c.rule === 'org-description') {
+      const b = fromRef(c.ref, c);
+      add(b, c, 'description');
+      continue;
+    }
+    switch (c.rule) {
+      case 'title-name':
+      case 'unknown-name':
+        handleUnknownName(c);
+        break;
+      case 'org-head': {
+        const b = get(`o:${c.name!.toLowerCase()}`, () => ({ kind: 'organization', name: c.name!, country: c.country, sector: c.sector, role: null, affiliation: null }));
+        add(b, c, 'name');
+        break;
+      }
+      case 'place-head': {
+        const b = get(`p:${c.name!.toLowerCase()}`, () => ({ kind: 'place', name: c.name!, country: c.country, sector: null, role: null, affiliation: null }));
+        add(b, c, 'name');
+        break;
+      }
+      case 'country-description': {
+        const idName = c.org && c.org.type === 'identity' ? c.org.name : null;
+        const b = get(`d:${c.country ?? idName}:${c.sector}`, () => ({ kind: c.kind, name: c.name!, country: c.country, sector: c.sector, role: null, affiliation: null, plural: true }));
+        add(b, c, 'description');
+        break;
+      }
+      case 'group-description':
+      case 'definite-description': {
+        if (!/^(the|this|that|these|those)$/.test(tokens[c.tokenStart]!.norm)) break;
+        const appositive = prevTok?.text === ',' ? findAntecedent(c, (b) => b.kind === 'organization' || b.kind === 'group', 0) : null;
+        const want = c.coref!;
+        const b =
+          (appositive && recent[recent.length - 1]?.b === appositive ? appositive : null) ??
+          findAntecedent(
+            c,
+            (b) =>
+              (b.kind === 'organization' || b.kind === 'group') &&
+              (!want.nonState || b.nonState) &&
+              (c.country === null || b.country === c.country) &&
+              (c.sector === null || b.sector === c.sector || (want.type === 'organization' && b.sector === null)),
+            3,
+          );
+        if (b) add(b, c, 'description');
+        break;
+      }
+      case 'title-only':
+      case 'role-description': {
+        const head = c.coref?.head ?? null;
+        // Appositive right after a person: "Jane Roe, a former envoy, ..." is that person.
+        const before = recent[recent.length - 1];
+        if (prevTok?.text === ',' && before && before.b.kind === 'person' && before.b.key[0] !== 'r' && c.tokenStart - before.at <= 8 && before.b.mentions[before.b.mentions.length - 1]!.span.end === tokens[c.tokenStart - 2]?.end) {
+          add(before.b, c, 'description');
+          break;
+        }
+        // Appositive after a person: "Jonathan Smith, the group's spokesman" is handled with the name.
+        let b = head
+          ? findAntecedent(c, (x) => x.kind === 'person' && x.role !== null && x.role.toLowerCase().includes(head) && (c.country === null || x.country === c.country), 6)
+          : null;
+        if (!b && head && date) b = dictionaryPersonByRole(head, c.country);
+        if (!b) {
+          const definite = tokens[c.tokenStart]!.norm === 'the';
+          const key = definite ? `r:${(c.name ?? '').toLowerCase()}:${c.country}` : `r${anon++}`;
+          b = get(key, () => ({ kind: 'person', name: c.name ?? surface(tokens, c.tokenStart, c.tokenEnd), country: c.country ?? (c.org ? countryOfRef(c.org) : null), sector: c.roleSector ?? (c.org && c.org.type === 'org' ? c.org.actor.sector : null), role: c.role, affiliation: c.org && c.org.type === 'org' ? c.org.actor.name : null }));
+        }
+        add(b, c, 'description');
+        break;
+      }
+      case 'pronoun': {
+        const want = c.coref!;
+        let b: Builder | null = null;
+        if (c.kind === 'person') b = findAntecedent(c, (x) => x.kind === 'person' && x.key[0] !== 'r' && (x.gender === null || x.gender === want.gender), 2);
+        else if (c.kind === 'organization') b = findAntecedent(c, (x) => x.kind === 'organization' || x.kind === 'country', 1);
+        else b = findAntecedent(c, (x) => (x.kind === 'organization' || x.kind === 'group') && (x.plural || x.nonState), 1);
+        if (b) {
+          if (c.kind === 'person' && b.gender === null && want.gender) b.gender = want.gender;
+          add(b, c, 'pronoun');
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  function dictionaryPersonByRole(head: string, country: string | null): Builder | null {
+    // Only the heads of state and government are safe to resolve from a bare role.
+    if (!/^(president|prime minister|premier|chancellor|king|emir|supreme leader)$/.test(head)) return null;
+    void country;
+    return null;
+  }
+
+  function countryOfRef(r: GazRef): string | null {
+    return r.type === 'org' ? r.actor.country : r.type === 'country' || r.type === 'demonym' ? r.code : r.type === 'place' ? r.country : null;
+  }
+
+  function applyTitle(b: Builder, c: Candidate): void {
+    if (c.role && !b.textRole) {
+      b.role = c.role;
+      b.textRole = true;
+      if (!b.actor) {
+        if (c.roleSector) b.sector = c.roleSector;
+        if (c.country) b.country = c.country;
+      }
+    }
+    if (!b.actor && c.org && c.org.type === 'org' && !b.affiliation) {
+      b.affiliation = c.org.actor.name;
+      b.country ??= c.org.actor.country;
+      if (!b.sector || (c.org.actor.sector && !['GOV', 'MIL'].includes(c.org.actor.sector))) b.sector = c.org.actor.sector;
+    }
+    if (!b.actor && c.country && !b.country) b.country = c.country;
+  }
+
+  function handleUnknownName(c: Candidate): void {
+    const name = c.name ?? surface(tokens, c.nameStart, c.nameEnd);
+    const words = name.split(/\s+/);
+    const titled = c.rule === 'title-name';
+    // A surname or first name already seen.
+    const lastWord = words[words.length - 1]!;
+    const linked = surnames.get(lastWord) ?? (words.length === 1 ? findByFirstName(lastWord) : null);
+    if (linked && (words.length === 1 || linked.name.endsWith(name) || linked.name === name)) {
+      applyTitle(linked, c);
+      add(linked, c, 'name');
+      return;
+    }
+    const prev = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
+    const next = tokens[c.tokenEnd] ?? null;
+    const afterLoc = prev !== null && lex.locativePrepositions.has(prev.norm) && !titled;
+    const isAcronym = words.length === 1 && /^[A-Z][A-Z0-9&.-]{1,7}$/.test(name) && /[A-Z].*[A-Z]/.test(name);
+    const firstNameKnown = lex.gender.has(words[0]!);
+    const saysNear = (next !== null && SAY.test(next.norm)) || (prev !== null && SAY.test(prev.norm));
+    let kind: EntityKind | null = null;
+    if (titled) kind = 'person';
+    else if (isAcronym) kind = 'organization';
+    else if (firstNameKnown && words.length >= 2) kind = 'person';
+    else if (afterLoc) kind = 'place';
+    else if (nextIsPlaceComma(c)) kind = 'place';
+    else if (words.length >= 2 && words.length <= 4 && allProper(c)) kind = 'person';
+    else if (saysNear && words.length === 1) kind = 'person';
+    else if (words.length === 1 && firstNameKnown) kind = 'person';
+    if (!kind) return;
+    if (kind === 'person') {
+      const key = `n:${name}`;
+      const b = get(key, () => ({ kind: 'person', name, country: null, sector: null, role: null, affiliation: null }));
+      if (words.length >= 2) indexSurnames(b, name);
+      else if (!b.gender) b.gender = lex.gender.get(name) ?? null;
+      applyTitle(b, c);
+      add(b, c, 'name');
+    } else if (kind === 'organization') {
+      const b = get(`o:${name.toLowerCase()}`, () => ({ kind: 'organization', name, country: null, sector: null, role: null, affiliation: null, nonState: true }));
+      add(b, c, 'name');
+    } else {
+      const b = get(`p:${name.toLowerCase()}`, () => ({ kind: 'place', name, country: placeCountryAfter(c), sector: null, role: null, affiliation: null }));
+      add(b, c, 'name');
+    }
+  }
+
+  function findByFirstName(w: string): Builder | null {
+    if (!lex.gender.has(w)) return null;
+    for (let k = recent.length - 1; k >= 0; k--) {
+      const b = recent[k]!.b;
+      if (b.kind === 'person' && b.name.startsWith(w + ' ')) return b;
+    }
+    return null;
+  }
+
+  function allProper(c: Candidate): boolean {
+    for (let k = c.nameStart; k < c.nameEnd; k++) {
+      const t = tokens[k]!;
+      if (t.text === '-' || /^(al|el|bin|ibn|de|van|von|der|da)$/i.test(t.text)) continue;
+      if (t.pos !== 'PROPN') return false;
+    }
+    return true;
+  }
+
+  /** "Tenafly, New Jersey": an unknown name followed by a comma and a known place. */
+  function nextIsPlaceComma(c: Candidate): boolean {
+    return placeCountryAfter(c) !== null;
+  }
+  function placeCountryAfter(c: Candidate): string | null {
+    const comma = tokens[c.tokenEnd];
+    if (!comma || comma.text !== ',') return null;
+    const m = lex.gazetteer.longestAt(tokens, c.tokenEnd + 1, Math.min(tokens.length, c.tokenEnd + 6));
+    const r = m?.values[0];
+    if (r && (r.type === 'country' || (r.type === 'place' && !r.city))) return r.type === 'country' ? r.code : r.country;
+    return null;
+  }
+
+  // ---- appositives and attributes of people
+  applyAppositives(text, tokens, order, lex, date);
+
+  // ---- build layers
+  const live = order.filter((b) => b.mentions.length > 0);
+  const firstStart = (b: Builder) => Math.min(...b.mentions.map((m) => m.span.start));
+  live.sort((a, b) => firstStart(a) - firstStart(b));
+  const all: { b: Builder; m: Builder['mentions'][number] }[] = [];
+  for (const b of live) for (const m of b.mentions) all.push({ b, m });
+  all.sort((x, y) => x.m.span.start - y.m.span.start || y.m.span.end - x.m.span.end);
+  const entityId = new Map<Builder, string>();
+  live.forEach((b, i) => entityId.set(b, `ent${i}`));
+  const mentionIds = new Map<Builder, string[]>();
+  const mentions: Mention[] = all.map(({ b, m }, i) => {
+    const id = `men${i}`;
+    const list = mentionIds.get(b) ?? [];
+    list.push(id);
+    mentionIds.set(b, list);
+    return {
+      id,
+      span: m.span,
+      label: m.label,
+      evidence: [m.span],
+      provenance: { stage: STAGE, version: opts.version, rule: m.rule },
+      entityId: entityId.get(b)!,
+      form: m.form,
+      text: text.slice(m.span.start, m.span.end),
+    };
+  });
+  const entities: Entity[] = live.map((b) => {
+    const spans = [...b.mentions.map((m) => m.span)].sort((x, y) => x.start - y.start);
+    return {
+      id: entityId.get(b)!,
+      span: spans[0]!,
+      label: b.kind,
+      evidence: spans,
+      provenance: { stage: STAGE, version: opts.version, rule: b.key.split(':')[0] },
+      name: b.name,
+      country: b.country,
+      sector: b.sector,
+      role: b.role,
+      affiliation: b.affiliation,
+      attributes: b.attributes,
+      mentionIds: mentionIds.get(b) ?? [],
+    };
+  });
+  void HOSTAGE_WORDS;
+  return { mentions, entities };
+}
+
+/**
+ * Reads the appositive after each person mention ("X, a 23-year-old from Y, Z", "X, a former
+ * U.S. official", "X, now with the Atlantic Council", "X, Trump’s envoy") into role, age, origin,
+ * affiliation, country and sector.
+ */
+function applyAppositives(text: string, tokens: readonly Token[], builders: readonly Builder[], lex: EntityLexicon, date: string | null): void {
+  for (const b of builders) {
+    if (b.kind !== 'person') continue;
+    for (const m of b.mentions) {
+      if (m.form !== 'name') continue;
+      const last = lastTokenAt(tokens, m.span.end);
+      if (last < 0) continue;
+      let i = last + 1;
+      if (tokens[i]?.text !== ',') continue;
+      i++;
+      const sentence = tokens[last]!.sentence;
+      let j = i;
+      while (j < tokens.length && j - i < 24 && tokens[j]!.sentence === sentence && !/^[,;.:!?()“”"—–]$/.test(tokens[j]!.text)) j++;
+      // "from Tenafly, New Jersey": one more comma-separated place.
+      if (tokens[j]?.text === ',' && hasWord(tokens, i, j, 'from')) {
+        const m2 = lex.gazetteer.longestAt(tokens, j + 1, Math.min(tokens.length, j + 6));
+        if (m2) j = m2.tokenEnd;
+      }
+      if (j <= i) continue;
+      readAppositive(text, tokens, i, j, b, lex, builders, date);
+    }
+  }
+}
+
+function hasWord(tokens: readonly Token[], a: number, b: number, w: string): boolean {
+  for (let k = a; k < b; k++) if (tokens[k]!.norm === w) return true;
+  return false;
+}
+
+function lastTokenAt(tokens: readonly Token[], end: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end < end) lo = mid + 1;
+    else if (tokens[mid]!.end > end) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function readAppositive(text: string, tokens: readonly Token[], a: number, b: number, who: Builder, lex: EntityLexicon, builders: readonly Builder[], date: string | null): void {
+  const first = tokens[a]!;
+  // Clauses are not appositives.
+  if (/^(who|which|that|where|when|said|says|and|but|as|if|while|according)$/.test(first.norm)) return;
+  if (first.pos === 'VERB' || first.pos === 'AUX') return;
+  let k = a;
+  let former = false;
+  let possessor: Builder | null = null;
+  let age: number | null = null;
+  let from: string | null = null;
+  let fromCountry: string | null = null;
+  let affiliation: Builder | null = null;
+  let country: string | null = null;
+  while (k < b && /^(a|an|the|now|currently|also|himself|herself)$/.test(tokens[k]!.norm)) k++;
+  // "a 23-year-old"
+  for (let x = k; x < b; x++) {
+    const t = tokens[x]!;
+    if (t.pos === 'NUM' && /^\d{1,3}$/.test(t.text)) {
+      const rest = surface(tokens, x + 1, Math.min(b, x + 6)).toLowerCase();
+      if (/^-?\s?years?-?\s?old/.test(rest)) {
+        age = Number(t.text);
+        break;
+      }
+    }
+  }
+  const fromAt = tokens.slice(a, b).findIndex((t) => t.norm === 'from');
+  if (fromAt >= 0) {
+    const fa = a + fromAt + 1;
+    if (fa < b && /^[A-Z]/.test(tokens[fa]!.text)) {
+      from = text.slice(tokens[fa]!.start, tokens[b - 1]!.end);
+      for (let x = fa; x < b; x++) {
+        const m = lex.gazetteer.longestAt(tokens, x, b);
+        const r = m?.values[0];
+        if (m && r) {
+          if (r.type === 'country') fromCountry ??= r.code;
+          else if (r.type === 'place' && r.country) fromCountry ??= r.country;
+          x = m.tokenEnd - 1;
+        }
+      }
+    }
+  }
+  // Role phrase: from k to the last role word (and a following "for/of the X" phrase).
+  let roleEnd = -1;
+  let roleStart = k;
+  let sector: string | null = null;
+  for (let x = k; x < b; x++) {
+    const t = tokens[x]!;
+    if (t.norm === 'former') former = true;
+    if (/^['’]s?$/.test(t.text) && x > k) {
+      const owner = builders.find((bb) => bb.mentions.some((mm) => mm.span.end === tokens[x - 1]!.end || mm.span.end === t.end));
+      if (owner) possessor = owner;
+      roleStart = x + 1;
+      continue;
+    }
+    const m = lex.roles.longestAt(tokens, x, b);
+    if (m && /^[a-z]/.test(t.text)) {
+      roleEnd = m.tokenEnd;
+      if (m.values[0]) sector = m.values[0];
+      x = m.tokenEnd - 1;
+    } else if (m && /^[A-Z]/.test(t.text) && roleEnd >= 0) {
+      roleEnd = m.tokenEnd;
+    }
+  }
+  if (roleEnd > 0 && tokens[roleEnd] && roleEnd < b && /^(for|of|to|in|on)$/.test(tokens[roleEnd]!.norm)) {
+    let x = roleEnd + 1;
+    if (x < b && tokens[x]!.norm === 'the') x++;
+    let y = x;
+    while (y < b && (/^[A-Z]/.test(tokens[y]!.text) || /^(of|and|for)$/.test(tokens[y]!.norm))) y++;
+    if (y > x) roleEnd = y;
+  }
+  for (let x = k; x < b; x++) {
+    const m = lex.gazetteer.longestAt(tokens, x, b);
+    const r = m?.values[0];
+    if (!m || !r) continue;
+    const prev = tokens[x - 1];
+    if (r.type === 'org' && prev && /^(with|at|of|for|from|in)$/.test(prev.norm) || (r.type === 'org' && prev?.norm === 'the' && /^(with|at|of|for)$/.test(tokens[x - 2]?.norm ?? ''))) {
+      affiliation = builders.find((bb) => bb.attributes.actorId === r.actor.id) ?? null;
+      if (!affiliation) who.affiliation ??= r.actor.name;
+    } else if ((r.type === 'country' || r.type === 'demonym') && (roleEnd < 0 || x < roleEnd)) country ??= r.code;
+    x = m.tokenEnd - 1;
+  }
+  if (age !== null) who.attributes.age = age;
+  if (from) {
+    who.attributes.from = from;
+    if (!who.actor) who.country ??= fromCountry;
+  }
+  if (affiliation) who.affiliation ??= affiliation.name;
+  if (roleEnd > roleStart && !who.textRole) {
+    who.role = text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end);
+    who.textRole = true;
+    if (former) who.attributes.former = true;
+  }
+  if (!who.actor) {
+    if (possessor) {
+      who.country ??= possessor.country;
+      if (!who.sector && roleEnd > 0) who.sector = possessor.kind === 'person' ? possessor.sector : sector;
+    }
+    if (country) who.country ??= country;
+    if (!who.sector && roleEnd > roleStart) {
+      const s = sectorOfRole(tokens, roleStart, roleEnd, lex) ?? sector;
+      who.sector = former && s && ['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP'].includes(s) ? 'ELI' : s;
+    }
+    if (!who.sector && age !== null && roleEnd < 0) who.sector = 'CVL';
+    if (!who.sector && affiliation && affiliation.sector) who.sector = affiliation.sector;
+  }
+  void date;
+}
