@@ -68,11 +68,17 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
   const prev = i > ts ? tokens[i - 1]! : null;
   const afterDet = prev !== null && (DETLIKE.has(prev.pos) || prev.norm === "'s" || prev.norm === '’s');
   const pos = entry.pos ?? 'any';
+  // part of a compound adjective or a name: "long-threatened", "the occupied", "Free Trade Agreement"
+  if (prev !== null && (prev.norm === '-' || (prev.start === t.start - 1 && prev.text.endsWith('-')))) return { ok: false, asNoun: false };
+  if (i > ts && /^[A-Z]/.test(t.text) && prev !== null && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text)) return { ok: false, asNoun: false };
+  const next = tokens[i + 1];
   if (pos === 'noun') {
+    if (next && next.pos === 'NOUN' && next.sentence === t.sentence && !/s$/.test(t.norm)) return { ok: false, asNoun: true };
     if (VERBISH.has(t.pos) && !t.norm.endsWith('ing') && !afterDet && !/s$/.test(t.norm)) return { ok: false, asNoun: true };
     return { ok: true, asNoun: true };
   }
   if (pos === 'verb') {
+    if (t.pos === 'ADV' || t.pos === 'ADP' || (prev !== null && prev.pos === 'DET')) return { ok: false, asNoun: false };
     if (NOUNISH.has(t.pos) && (afterDet || prev?.pos === 'ADP' || prev?.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(prev.norm))) return { ok: false, asNoun: false };
     return { ok: true, asNoun: false };
   }

@@ -24,7 +24,7 @@ export interface Range {
 
 const SKIP_BEFORE_VERB = new Set(['AUX', 'ADV', 'PART']);
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'X', 'SYM']);
-const NP_WORDS = new Set(['of', "'s", '’s', 'and', '-', 'for', 'from', 'in', 'near', 'loyal', 'to', 'based', 'led', '&', 'at', 'on', '.']);
+const NP_WORDS = new Set(['of', "'s", '’s', 'and', '-', 'for', 'from', 'in', 'near', 'loyal', 'to', 'based', 'led', '&', 'at', 'on', '.', 'along', 'with', 'its', 'their', 'his', 'her', '(', ')']);
 const LOC_PREPS = new Set(['in', 'near', 'at', 'outside', 'inside', 'from', 'on']);
 const CONJ = new Set(['and', 'or', ',', '&']);
 const DEFINITE = new Set(['the', 'these', 'this', 'those', 'such', 'both']);
@@ -144,6 +144,8 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
     return null;
   }
   if (t.pos === 'PRON') return { a: i, b: i + 1 };
+  // catenative verbs: "continued to send", "tried to hack", "began collecting"
+  if ((t.pos === 'VERB' || t.pos === 'AUX') && depth < 3 && clauseOf(v, i) === clause) return subjectOf(v, i, depth + 1);
   if (clauseOf(v, i) !== clause && !(v.tokens[i]!.pos === 'PROPN' || v.tokens[i]!.pos === 'NOUN')) return null;
   return npLeft(v, i, clauseOf(v, i));
 }

@@ -92,7 +92,7 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
     if (c.asNoun) {
       for (let k = c.head - 1; k >= Math.max(v.ts, c.head - 4); k--) {
         const w = v.tokens[k]!;
-        if (g.circumstantialPreps.has(w.norm) && w.pos === 'ADP') {
+        if (g.circumstantialPreps.has(w.norm) && (w.pos === 'ADP' || w.norm === 'to')) {
           p.subordinate = true;
           break;
         }
@@ -120,10 +120,10 @@ function clauseEnd(v: SentenceView, i: number): number {
 }
 
 /** Finds the support verb before an event noun ("held talks", "imposed sanctions"), or -1. */
-function supportVerbBefore(v: SentenceView, noun: number, lex: Lexicon): number {
+function supportVerbBefore(v: SentenceView, noun: number, lex: Lexicon, anyVerb = false): number {
   for (let k = noun - 1; k >= Math.max(v.ts, noun - 5); k--) {
     const t = v.tokens[k]!;
-    if (t.pos === 'VERB' || t.pos === 'AUX') return lex.grammarSets.support.has(base(v, k)) ? k : -1;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return anyVerb || lex.grammarSets.support.has(base(v, k)) ? k : -1;
     if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PART', 'PRON'].includes(t.pos) && t.norm !== "'s" && t.norm !== '’s') return -1;
   }
   return -1;
@@ -261,7 +261,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
 function firstReporting(v: SentenceView, lex: Lexicon): number {
   for (let j = v.ts; j < v.te; j++) {
     const t = v.tokens[j]!;
-    if ((t.pos === 'VERB' || t.norm === 'according') && lex.grammarSets.reporting.has(base(v, j))) return j;
+    if ((t.pos === 'VERB' || t.norm === 'according' || /^(says|said)$/.test(t.norm)) && lex.grammarSets.reporting.has(base(v, j))) return j;
   }
   return -1;
 }
@@ -352,7 +352,7 @@ function buildDraft(
       break;
     }
   } else {
-    const sv = supportVerbBefore(v, c.head, lex);
+    const sv = supportVerbBefore(v, c.head, lex, e.prev !== undefined);
     if (sv >= 0) {
       subjectRange = subjectOf(v, sv);
       if (isPassive(v, sv)) {
@@ -365,6 +365,16 @@ function buildDraft(
     }
     const poss = possessorBefore(v, c.head);
     if (actors.length === 0 && poss) actors = headsOf(v, poss);
+    if (actors.length === 0 && sv < 0 && !isDefinite(v, c.head)) {
+      // an event noun in the predicate ("were converging for a rally") takes the clause subject
+      for (let k = c.head - 1; k >= v.ts && v.clauses[k - v.ts] === cl; k--) {
+        const t = tokens[k]!;
+        if (t.pos === 'VERB' && !lex.grammarSets.reporting.has(base(v, k))) {
+          actors = headsOf(v, subjectOf(v, k));
+          break;
+        }
+      }
+    }
     const after = ppMentions(v, c.tokenEnd, 10, new Set(['by', 'with', 'against', 'on', 'into', 'of', 'to', 'between', 'from']));
     for (const pp of after) {
       const ids = headsOf(v, pp.range, { skipPlaces: type !== 'ASSAULT' });
