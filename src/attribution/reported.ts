@@ -58,6 +58,8 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
   const lo = s.tokenStart;
   const hi = s.tokenEnd;
   const end = trimEnd(tokens, lo, hi);
+  const lead = leadingSpeaker(tokens, lo, end);
+  if (lead) out.push(lead);
   for (let i = lo; i < hi; i++) {
     if (inQuote(i)) continue;
     const t = tokens[i]!;
@@ -93,6 +95,23 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
     i = ce - 1;
   }
   return out;
+}
+
+const NOT_SPEAKERS = new Set(['update', 'note', 'related', 'editor', "editor's", 'photo', 'video', 'read', 'watch', 'source', 'correction', 'disclosure', 'advertisement', 'caption', 'credit', 'see']);
+const MAX_SPEAKER_TOKENS = 6;
+
+/** Headlines and transcripts: "Senator Doe: the plan is dead" / "DOE: Well, ..." / "Jane Doe — “...”". */
+function leadingSpeaker(tokens: readonly Token[], lo: number, end: number): ReportedCandidate | null {
+  const a = trimStart(tokens, lo, end);
+  const np = npRight(tokens, a, Math.min(end, a + MAX_SPEAKER_TOKENS + 1));
+  if (!np || np[1] - np[0] > MAX_SPEAKER_TOKENS || np[1] >= end) return null;
+  const mark = tokens[np[1]]!;
+  const colon = mark.text === ':';
+  if (!colon && !(isDash(mark) && isOpenQuote(tokens[np[1] + 1]))) return null;
+  if (NOT_SPEAKERS.has(tokens[np[0]]!.norm) || tokens[np[0]]!.pos === 'NUM') return null;
+  const c = trimStart(tokens, np[1] + 1, end);
+  if (end - c < MIN_PAREN_CONTENT) return null;
+  return { kind: 'reported', cue: [np[1], np[1] + 1], source: np, content: [[c, end]], rule: colon ? 'speaker-colon' : 'speaker-dash' };
 }
 
 /** "according to two officials, the talks ..." and "the talks ..., according to officials." */
@@ -146,12 +165,12 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     k = -2; // a relative clause: never a parenthetical
   } else if (k > lo && tokens[k]!.text === ',') {
     src = appositiveSubject(tokens, k, lo);
-    if (src) k = -2;
   } else {
     src = npLeft(tokens, k, lo);
   }
   const gerund = verb.norm.endsWith('ing');
-  if (!src && gerund && ci > lo && (tokens[ci - 1]!.text === ',' || tokens[ci - 1]!.pos === 'CCONJ')) {
+  const coordinated = !src && k >= lo && tokens[k]!.pos === 'CCONJ';
+  if (!src && (gerund || coordinated) && ci > lo && (tokens[ci - 1]!.text === ',' || coordinated)) {
     const prev = found.length > 0 ? found[found.length - 1]!.source : null;
     src = prev ?? leadingSubject(tokens, lo, ci);
   }
@@ -177,14 +196,15 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     const contentEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
     const contentStart = trimStart(tokens, lo, contentEnd);
     const clauseBefore = isCloseQuote(before) || hasFiniteVerb(tokens, contentStart, contentEnd);
-    if (contentEnd - contentStart >= MIN_PAREN_CONTENT && srcP && (after === null || (after.weak && clauseBefore))) {
+    const rest = srcP ? continuation(tokens, tail, end) : null;
+    const size = contentEnd - contentStart + (rest ? rest[1] - rest[0] : 0);
+    if (contentEnd > contentStart && size >= MIN_PAREN_CONTENT && srcP && (after === null || (after.weak && (clauseBefore || rest !== null)))) {
       const content: [number, number][] = [[contentStart, contentEnd]];
-      const rest = continuation(tokens, tail, end);
       if (rest) content.push(rest);
       return { kind: 'reported', cue, source: srcP, content, rule: src ? 'paren-source-verb' : 'paren-verb-source' };
     }
   }
-  if (after && (src || gerund)) {
+  if (after && (src || gerund || coordinated)) {
     return { kind: 'reported', cue, source: src, content: [[after.start, after.end ?? end]], rule: after.rule };
   }
   if (after && !src && !after.weak && after.end === undefined && ci > lo && tokens[ci - 1]!.lemma === 'be') {
@@ -198,26 +218,29 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
  * the comma `k`. The name must start the clause, and the apposition must hold no main verb.
  */
 function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [number, number] | null {
-  let j = k - 1;
-  let sawRelative = false;
-  while (j >= lo && k - j < 30) {
-    const t = tokens[j]!;
-    if (t.text === ',') break;
-    if (t.pos === 'PRON' && /^(who|which)$/.test(t.norm)) sawRelative = true;
-    if (isVerbal(t) && !sawRelative && !/(ed|ing)$/.test(t.norm)) {
-      // a verb before any relative pronoun (walking left) belongs to a relative clause only if one opens it
-      let rel = false;
-      for (let x = j - 1; x >= lo && tokens[x]!.text !== ','; x--) if (/^(who|which|that)$/.test(tokens[x]!.norm)) rel = true;
-      if (!rel) return null;
+  let right = k;
+  for (let segments = 0; segments < 4; segments++) {
+    // walk left over one comma-delimited segment that holds no main verb
+    let j = right - 1;
+    while (j >= lo && right - j < 30) {
+      const t = tokens[j]!;
+      if (t.text === ',') break;
+      if (isVerbal(t) && !/(ed|ing)$/.test(t.norm)) {
+        let rel = false;
+        for (let x = j - 1; x >= lo && tokens[x]!.text !== ','; x--) if (/^(who|which|that)$/.test(tokens[x]!.norm)) rel = true;
+        if (!rel) return null;
+      }
+      j--;
     }
-    j--;
+    if (j < lo || tokens[j]!.text !== ',') return null;
+    const head = npLeft(tokens, j - 1, lo);
+    if (!head) return null;
+    const p = head[0] > lo ? tokens[head[0] - 1]! : undefined;
+    if (!p || p.pos === 'CCONJ' || p.pos === 'SCONJ' || isOpenQuote(p) || isCloseQuote(p) || isDash(p)) return [head[0], k];
+    if (p.text !== ',') return null;
+    right = head[0] - 1;
   }
-  if (j < lo || tokens[j]!.text !== ',') return null;
-  const head = npLeft(tokens, j - 1, lo);
-  if (!head) return null;
-  const clauseStart = head[0] === lo || tokens[head[0] - 1]!.pos === 'CCONJ' || tokens[head[0] - 1]!.pos === 'SCONJ' || tokens[head[0] - 1]!.pos === 'ADV' || isOpenQuote(tokens[head[0] - 1]);
-  if (!clauseStart) return null;
-  return [head[0], k];
+  return null;
 }
 
 const OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
@@ -257,7 +280,8 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
       return { start: j, rule: 'that-clause', weak: false };
     }
     if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
-    if (isVerbal(t) || t.text === ',' || isOpenQuote(t) || t.pos === 'SCONJ') break;
+    if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: false };
+    if (isVerbal(t) || isOpenQuote(t) || t.pos === 'SCONJ') break;
   }
   if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
   if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: first.text === ',' };
@@ -299,7 +323,13 @@ function clauseFollows(tokens: readonly Token[], r: number, end: number): boolea
   if (!np) return false;
   let j = np[1];
   while (j < end && (tokens[j]!.pos === 'ADV' || (tokens[j]!.pos === 'PART' && tokens[j]!.norm !== 'to'))) j++;
-  return j < end && isVerbal(tokens[j]!) && !/ing$/.test(tokens[j]!.norm);
+  if (j < end && isVerbal(tokens[j]!) && !/ing$/.test(tokens[j]!.norm)) return true;
+  // a long subject ("the flurry of tweets targeting her was ..."): a finite verb further on
+  for (let x = j; x < end && x - r < 30; x++) {
+    const t = tokens[x]!;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.norm) && tokens[x - 1]!.pos !== 'DET')) return tokens[x - 1]!.text !== ',';
+  }
+  return false;
 }
 
 /** After a parenthetical cue ("“...,” said X, “...”" or "The plan, he said, will fail"): the rest of the content. */
