@@ -1,4 +1,4 @@
-import type { TimeLexicon } from './lexicon.js';
+import type { Holiday, TimeLexicon } from './lexicon.js';
 import type { SeasonCode, TimeCandidate, TimeExpr, TimeUnit } from './types.js';
 
 /** Regex alternation of the given words, longest first, spaces matching any whitespace. */
@@ -86,7 +86,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     let n = g.n2 ? null : num(g.n);
     if (unit === 'weekend') return null;
     // fractions ("a quarter of", "three-quarters") and ordinals ("a second group") are not durations
-    if (unit === 'quarter' && (/^an?$/i.test(g.n!) || /^\s+of\b/.test(text.slice(e, e + 4)) || (g.sep!.includes('-') && /s$/i.test(g.u!)))) return null;
+    if (unit === 'quarter' && (/^an?$/i.test(g.n!) || (/^\s+of\b/.test(text.slice(e, e + 4)) && (num(g.n) ?? 9) < 4) || (g.sep!.includes('-') && /s$/i.test(g.u!)))) return null;
     if (unit === 'second' && /^(an?|one)$/i.test(g.n!)) return null;
     if (g.n && /^\d/.test(g.n) && unit !== 'year' && Number(g.n) > 1000) return null;
     let start = s;
@@ -99,11 +99,13 @@ export function compileFinder(lex: TimeLexicon): Finder {
   // "for years", "within weeks"
   add('plural-units', 2, `(?<=\\b(?:for|within|over|in|than|took|takes|lasted)\\s)(?<u>years|months|weeks|days|decades|centuries|hours|minutes)\\b(?!\\s+(?:ago|of|old|later|earlier|before|after))`, (g) => ({ start: 0, end: 0, expr: { kind: 'duration', unit: unitOf(g.u!), n: null }, mod: null }));
   // "recent weeks", "the coming months", "the last few months"
-  add('vague-span', 7, `\\b(?:the\\s+)?(?<w>recent|coming|upcoming|past\\s+several|past\\s+few|last\\s+few|last\\s+several)\\s+(?<u>years|months|weeks|days|decades|quarters)\\b`, (g) => {
+  add('vague-span', 7, `\\b(?:the\\s+)?(?<w>recent|coming|upcoming|past\\s+several|past\\s+few|last\\s+few|last\\s+several|past)\\s+(?<u>years|months|weeks|days|decades|quarters)\\b`, (g) => {
     const w = norm(g.w!);
     return { start: 0, end: 0, expr: { kind: 'ref', value: /coming/.test(w) ? 'FUTURE_REF' : 'PAST_REF' }, mod: null };
   });
-  // "today", "yesterday morning", "late yesterday", "tonight"
+  // "the weeks ahead"
+  add('units-ahead', 6, `\\bthe\\s+(?<u>weeks|months|years|days)\\s+ahead\\b`, (g) => ({ start: 0, end: 0, expr: { kind: 'duration', unit: unitOf(g.u!), n: null }, mod: null }));
+  // "today", "yesterday morning", "late yesterday", "tonight\"
   add('deictic-day', 6, `\\b(?:(?<mod>early|late|earlier|later)\\s+)?(?<w>today|yesterday|tomorrow|tonight)(?:\\s+(?<part>${PART}))?\\b`, (g) => {
     const w = norm(g.w!);
     const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
@@ -118,14 +120,16 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'day', offset, part }, mod: modOf(g.mod) };
   });
   // "last week", "this year", "earlier this month", "the past year", "the weekend", "late last year"
-  add('relative', 5, `\\b(?:(?<mod>${MOD_RE})[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|earlier\\s+this|later\\s+this|earlier\\s+last|later\\s+last|later\\s+next|earlier\\s+next|this|last|next|past|coming|previous|current|the\\s+current|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+same|that|the|a)\\s+(?:fiscal\\s+)?(?<u>week|month|year|weekend|decade|century|${SEASON})\\b(?!-)(?<tail>\\s+(?:ended|ending|to\\s+date|before|earlier|ago|of))?`, (g) => {
+  add('relative', 5, `\\b(?:(?<mod>${MOD_RE})[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|earlier\\s+this|later\\s+this|earlier\\s+last|later\\s+last|later\\s+next|earlier\\s+next|this|last|next|past|coming|previous|current|the\\s+current|the\\s+full|the\\s+early|the\\s+late|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+same|that|the|a)\\s+(?:fiscal\\s+)?(?<u>week|month|year|weekend|decade|century|${SEASON})\\b(?!-)(?<tail>\\s+(?:ended|ending|to\\s+date|before|earlier|ago|of))?`, (g) => {
     const rel = norm(g.rel!);
     const u = norm(g.u!);
     if (/^[A-Z]/.test(g.u!)) return null;
     let mod = modOf(g.mod);
     if (/^earlier/.test(rel)) mod = 'START';
     if (/^later/.test(rel)) mod = 'END';
-    const core = rel.replace(/^(earlier|later)\s+/, '');
+    if (rel === 'the early') mod = 'START';
+    if (rel === 'the late') mod = 'END';
+    const core = rel.replace(/^(earlier|later)\s+/, '').replace(/^the (full|early|late)$/, 'the');
     const tail = g.tail ? norm(g.tail) : '';
     if (rel === 'a') {
       if (u !== 'weekend') return null;
@@ -315,7 +319,19 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'ref', value }, mod: null };
   });
 
-  const precheckWords = [
+  // holidays: "Thanksgiving Day", "last Christmas"
+  const holidays = Object.entries(lex.holidays).filter(([k, v]) => k !== 'about' && typeof v !== 'string') as [string, Holiday][];
+  const holidayOf = new Map(holidays.map(([k, v]) => [k.replace(/’/g, "'"), v]));
+  add('holiday', 6, `\\b(?:(?<rel>last|next|this|this\\s+past)\\s+)?(?<h>${alt(holidayOf.keys()).replace(/'/g, "['’]")})\\b`, (g) => {
+    if (!capitalised(g.h!)) return null;
+    const h = holidayOf.get(norm(g.h!).replace(/’/g, "'"));
+    if (!h) return null;
+    const r = g.rel ? norm(g.rel) : '';
+    const rel = r === 'last' || r === 'this past' ? -1 : r === 'next' ? 1 : 0;
+    return { start: 0, end: 0, expr: { kind: 'holiday', ...h, rel }, mod: null };
+  });
+
+  const precheckWords = [...holidayOf.keys(), 
     ...Object.keys(lex.months).filter((m) => m.length > 2), ...Object.keys(lex.weekdays).filter((w) => w.length > 4), ...Object.keys(lex.seasons), ...Object.keys(lex.vague).map((v) => v.split(' ').pop()!), ...Object.keys(lex.sets),
     'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'morning', 'afternoon', 'evening', 'noon', 'midnight', 'future', 'nineteen', 'thousand', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties',
     'second', 'minute', 'hour', 'day', 'week', 'weekend', 'month', 'quarter', 'year', 'decade', 'century', 'centuries', 'period', 'every', 'each',

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { loadData } from '../core/index.js';
 
+const HolidaySchema = z.object({
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31).optional(),
+  nth: z.number().int().min(-1).max(5).optional(),
+  weekday: z.number().int().min(1).max(7).optional(),
+  plus: z.number().int().optional(),
+});
+
+/** A holiday: a fixed day, or the nth weekday of a month (nth -1 = the last), plus extra days. */
+export type Holiday = z.infer<typeof HolidaySchema>;
+
 const TimeLexiconSchema = z.object({
   about: z.string().optional(),
   months: z.record(z.string(), z.number().int().min(1).max(12)),
@@ -19,6 +30,7 @@ const TimeLexiconSchema = z.object({
   futureCues: z.array(z.string()),
   pastAuxiliaries: z.array(z.string()),
   deadlinePrepositions: z.array(z.string()),
+  holidays: z.object({ about: z.string().optional() }).catchall(z.union([z.string(), HolidaySchema])),
 });
 
 /** The validated contents of data/time-lexicon.json. */

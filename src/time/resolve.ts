@@ -268,6 +268,30 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
       }
       return null;
     }
+    case 'holiday': {
+      const h = expr;
+      const on = (y: number): Ymd => {
+        if (h.day !== undefined) return { y, m: h.month, d: h.day };
+        const wd = h.weekday ?? 1;
+        let day: Ymd;
+        if ((h.nth ?? 1) > 0) {
+          const first = { y, m: h.month, d: 1 };
+          day = addDays(first, ((wd - isoWeekday(first) + 7) % 7) + 7 * ((h.nth ?? 1) - 1));
+        } else {
+          const last = addDays({ y: h.month === 12 ? y + 1 : y, m: h.month === 12 ? 1 : h.month + 1, d: 1 }, -1);
+          day = addDays(last, -((isoWeekday(last) - wd + 7) % 7));
+        }
+        return addDays(day, h.plus ?? 0);
+      };
+      if (!ref) return done(h.day !== undefined ? `XXXX-${pad(h.month)}-${pad(h.day)}` : `XXXX-${pad(h.month)}`);
+      const r = toMs(ref);
+      const options = [ref.y - 1, ref.y, ref.y + 1].map(on);
+      let pick: Ymd;
+      if (h.rel < 0 || (h.rel === 0 && tense === 'past')) pick = [...options].reverse().find((o) => toMs(o) < r + (h.rel < 0 ? 0 : DAY))!;
+      else if (h.rel > 0 || tense === 'future') pick = options.find((o) => toMs(o) > r - (h.rel > 0 ? 0 : DAY))!;
+      else pick = options.reduce((best, o) => (Math.abs(toMs(o) - r) < Math.abs(toMs(best) - r) ? o : best));
+      return done(fmtDay(pick));
+    }
     case 'yearEnd': {
       if (!ref) return done('XXXX-12-31');
       return done(`${pad(tense === 'past' ? ref.y - 1 : ref.y, 4)}-12-31`);

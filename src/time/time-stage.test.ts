@@ -28,6 +28,10 @@ describe('time stage: phrases anchored to the publication date (2025-03-05, a We
     ['sets', 'Aid trucks arrive every week.', [['every week', 'P1W']]],
     ['vague words', 'Officials currently expect a deal soon, as talks were recently revived.', [['currently', 'PRESENT_REF'], ['soon', 'FUTURE_REF'], ['recently', 'PAST_REF']]],
     ['quarters', 'Revenue grew in the first quarter of 2024.', [['the first quarter of 2024', '2024-Q1']]],
+    ['a holiday in a past clause', 'The hostages were freed on Christmas Day.', [['Christmas Day', '2024-12-25']]],
+    ['a moving holiday', 'Voters went to the polls on last Thanksgiving.', [['last Thanksgiving', '2024-11-28']]],
+    ['the weeks ahead', 'More strikes are likely in the weeks ahead.', [['the weeks ahead', 'PXW']]],
+    ['the early summer keeps its mod', 'The offensive started in the early summer.', [['the early summer', '2025-SU']]],
   ])('%s', (_name, text, expected) => {
     expect(values(text)).toEqual(expected);
   });

@@ -29,6 +29,8 @@ export type TimeExpr =
   | { kind: 'quarter'; q: number | null; year?: number; yearOffset?: number; rel?: 'latest' | 'current' | 'previous' | 'next' }
   /** Counted units before or after the reference: "two years ago", "a year earlier". */
   | { kind: 'ago'; unit: TimeUnit; n: number | null; dir: -1 | 1 }
+  /** A holiday: "Thanksgiving Day", "last Christmas". rel -1/1 for last/next, 0 by tense. */
+  | { kind: 'holiday'; month: number; day?: number; nth?: number; weekday?: number; plus?: number; rel: number }
   /** "year-end". */
   | { kind: 'yearEnd' }
   /** A length of time: "five years", "the past two months", "a few days". n null → X. */
