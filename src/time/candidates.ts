@@ -26,6 +26,8 @@ interface Pattern {
   readonly re: RegExp;
   /** Higher wins when two candidates cover the same span. */
   readonly priority: number;
+  /** A cheap test that must pass before the pattern runs (a word every match contains). */
+  readonly trigger: RegExp;
   build(g: Record<string, string | undefined>, text: string, start: number, end: number): Omit<TimeCandidate, 'rule'> | null;
 }
 
@@ -66,7 +68,34 @@ export function compileFinder(lex: TimeLexicon): Finder {
   const yearPreps = new Set(lex.yearPrepositions);
 
   const P: Pattern[] = [];
-  const add = (rule: string, priority: number, src: string, build: Pattern['build']) => P.push({ rule, priority, re: new RegExp(src, 'gi'), build });
+  const triggers: Record<string, string> = {
+    ago: '\\b(?:ago|earlier|now|hence)\\b|year-',
+    duration: 'second|minute|hour|day|week|month|quarter|year|decade|centur',
+    'plural-units': 'years|months|weeks|days|decades|centuries|hours|minutes',
+    'vague-span': 'recent|coming|past|last',
+    'units-ahead': 'ahead',
+    'deictic-day': 'today|yesterday|tomorrow|tonight',
+    'day-part': `${PART}`,
+    relative: `week|month|year|decade|century|${SEASON}`,
+    quarter: 'quarter|period',
+    'year-compound': 'year[- ]',
+    year: '\\d{4}',
+    'spoken-year': 'nineteen|thousand',
+    'decade-word': 'ties\\b',
+    century: 'century',
+    'month-day': `${alt(Object.keys(lex.months).filter((m) => m.length > 2))}`,
+    'day-month': `${alt(Object.keys(lex.months).filter((m) => m.length > 2))}`,
+    month: `${alt(Object.keys(lex.months).filter((m) => m.length > 2))}`,
+    'season-year': `${SEASON}`,
+    weekday: `${WD}`,
+    clock: '\\d\\s*[ap]\\.?m|noon|midnight',
+    set: '\\b(?:every|each|per|once|twice|times)\\b',
+    'set-word': alt(Object.keys(lex.sets)),
+    vague: `${alt(Object.keys(lex.vague).map((v) => v.split(' ').pop()!))}|future`,
+  };
+  const add = (rule: string, priority: number, src: string, build: Pattern['build']) =>
+    P.push({ rule, priority, re: new RegExp(src, 'gi'), trigger: new RegExp(triggers[rule] ?? holidayTrigger, 'i'), build });
+  const holidayTrigger = alt(Object.keys(lex.holidays).filter((k) => k !== 'about').map((k) => k.split(/[\s']/)[0]!));
 
   // "two years ago", "a year earlier", "nearly four years ago", "a week or so ago"
   add('ago', 6, `\\b(?:(?<ap>${APPROX})\\s+)?(?<n>${NUM}|${VAGUE})[\\s-]+(?<u>${UNIT_RE})(?<so>\\s+or\\s+so)?\\s+(?<dir>ago|earlier|from\\s+now|hence)\\b`, (g) => {
@@ -376,6 +405,7 @@ export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[
   if (!finder.precheck.test(text)) return [];
   const found: (TimeCandidate & { priority: number })[] = [];
   for (const p of finder.patterns) {
+    if (!p.trigger.test(text)) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
       if (m[0].length === 0) {
