@@ -1,7 +1,481 @@
+import type { EventOut } from '../output/schema.js';
+import { DocView, type SentenceView } from './doc-view.js';
 import type { SituationInput } from './inputs.js';
-import type { Situation } from './schema.js';
+import { lexicon, words } from './lexicon.js';
+import { countriesIn, isNegotiationEvent, type NegotiationReading, readNegotiation, unique } from './read.js';
+import {
+  type AgreementReading,
+  type ExchangeReading,
+  type GroupCaptiveReading,
+  type NamedCaptiveReading,
+  readAgreement,
+  readCaptiveGroups,
+  readExchange,
+  readNamedCaptive,
+} from './read-items.js';
+import type { Agreement, Captive, CaptiveStatus, Exchange, Negotiation, Situation, SourceRef, StatusChange } from './schema.js';
+import { addUnique, compareDates, normName, stableId } from './util.js';
 
-/** Builds the situation picture from per-document extractions (publication-date order). */
+function change(view: DocView, s: SentenceView | null, status: string, from: string | null): StatusChange {
+  return {
+    status,
+    from,
+    document: view.ref.id,
+    published: view.ref.published,
+    url: view.ref.url ?? null,
+    sentence: s ? { start: s.start, end: s.end } : null,
+  };
+}
+
+function addSource(list: SourceRef[], src: SourceRef): void {
+  if (!list.some((x) => x.document === src.document && x.sentence.start === src.sentence.start)) list.push(src);
+}
+
+function seen(item: { first_seen: string | null; last_seen?: string | null }, published: string | null): void {
+  if (!published) return;
+  if (item.first_seen === null || published < item.first_seen) item.first_seen = published;
+  if ('last_seen' in item && (item.last_seen === null || item.last_seen === undefined || published > item.last_seen)) item.last_seen = published;
+}
+
+// ---------------------------------------------------------------- belligerents
+
+/**
+ * The two sides of the conflict the documents are about: the most frequent actor/recipient pair
+ * of hostile events (assaults, coercion, threats); failing that, the captor and the captives'
+ * country of a release; failing that, the sides of a ceasefire event.
+ */
+export function findBelligerents(views: readonly DocView[]): string[] {
+  const lx = lexicon();
+  const pairs = new Map<string, number>();
+  const bump = (a: string, b: string, w: number) => {
+    if (a === b) return;
+    const k = [a, b].sort().join('\u0000');
+    pairs.set(k, (pairs.get(k) ?? 0) + w);
+  };
+  for (const v of views) {
+    for (const e of v.extraction.events) {
+      if (e.modality === 'negated' || e.modality === 'potential') continue;
+      if (lx.hostilityTypes.has(e.type)) {
+        for (const a of e.actor) for (const r of e.recipient) bump(v.party(a), v.party(r), 3);
+      } else if (e.type === 'RETREAT' && e.mode === 'ceasefire') {
+        const ps = unique([...e.actor, ...e.recipient].map((r) => v.party(r)));
+        for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) bump(ps[i]!, ps[j]!, 2);
+      }
+    }
+    for (const s of v.sentences) {
+      if (!s.events.some((e) => e.type === 'RETREAT') && s.text === null) continue;
+      const x = s.text === null && s.events.length === 0 ? null : readExchange(v, s);
+      if (!x?.releasedBy) continue;
+      for (const g of x.released) for (const c of countriesIn(g.who)) bump(x.releasedBy, c, 1);
+    }
+  }
+  let best: string | null = null;
+  let n = 0;
+  for (const [k, c] of pairs) if (c > n) [best, n] = [k, c];
+  return best ? best.split('\u0000') : [];
+}
+
+// ---------------------------------------------------------------- negotiations
+
+interface NegWork {
+  readonly item: Negotiation;
+  subjectFromCue: boolean;
+  readonly conflictEnd: boolean;
+  readonly perDoc: Map<string, { mentions: number; statuses: Set<string>; firstSentence: SentenceView }>;
+  touched: number;
+}
+
+class Negotiations {
+  readonly list: NegWork[] = [];
+  private readonly byKey = new Map<string, NegWork>();
+  private clock = 0;
+
+  constructor(private readonly belligerents: readonly string[]) {}
+
+  private key(parties: readonly string[], channel: string): string {
+    return `${[...parties].sort().join('|')}#${channel}`;
+  }
+
+  add(view: DocView, s: SentenceView, e: EventOut, r: NegotiationReading): void {
+    if (e.modality === 'negated') return;
+    let parties = r.parties;
+    let involved: string[] = [];
+    // A ceasefire negotiated through intermediaries is between the warring sides; others named are brokers or sponsors.
+    if (r.channel === 'mediated' && r.subjectIsConflictEnd && this.belligerents.length >= 2) {
+      involved = parties.filter((p) => !this.belligerents.includes(p));
+      parties = [...this.belligerents];
+    }
+    let target: NegWork | null = null;
+    if (parties.length >= 2) target = this.byKey.get(this.key(parties, r.channel)) ?? null;
+    if (!target && (parties.length < 2 || e.modality === 'potential')) target = this.anaphor(view, parties, r);
+    if (!target) {
+      if (e.modality === 'potential' || parties.length === 0) return;
+      if (parties.length < 2 && this.list.some((w) => w.perDoc.has(view.ref.id))) return;
+      target = this.create(view, s, parties, r);
+    }
+    this.absorb(target, view, s, e, r, involved);
+  }
+
+  /** The negotiation a mention with fewer than two parties ("the talks") refers to. */
+  private anaphor(view: DocView, parties: readonly string[], r: NegotiationReading): NegWork | null {
+    let best: NegWork | null = null;
+    let bestScore = -1;
+    for (const w of this.list) {
+      const here = w.perDoc.get(view.ref.id);
+      const everyone = [...w.item.parties, ...w.item.involved, ...w.item.mediators];
+      let score = 0;
+      if (parties.length > 0) {
+        if (!parties.some((p) => everyone.includes(p))) continue;
+        score += 2;
+      }
+      if (r.subject !== null && r.subjectIsConflictEnd === w.conflictEnd) score += 2;
+      if (r.mediators.length > 0 && r.mediators.some((m) => w.item.mediators.includes(m))) score += 2;
+      if (here) score += 1;
+      const tie = (here?.mentions ?? 0) * 1e6 + w.touched;
+      const bestTie = best ? (best.perDoc.get(view.ref.id)?.mentions ?? 0) * 1e6 + best.touched : -1;
+      if (score > bestScore || (score === bestScore && tie > bestTie)) {
+        best = w;
+        bestScore = score;
+      }
+    }
+    if (best && parties.length === 0 && !best.perDoc.has(view.ref.id)) return null;
+    return best;
+  }
+
+  private create(view: DocView, s: SentenceView, parties: readonly string[], r: NegotiationReading): NegWork {
+    const item: Negotiation = {
+      id: stableId('neg', view.ref.id, String(s.start), [...parties].sort().join('|'), r.channel),
+      parties: [...parties],
+      channel: r.channel,
+      mediators: [],
+      involved: [],
+      where: null,
+      led_by: null,
+      leads: [],
+      status: 'reported',
+      subject: null,
+      first_seen: null,
+      last_seen: null,
+      history: [],
+      sources: [],
+    };
+    const w: NegWork = { item, subjectFromCue: false, conflictEnd: r.subjectIsConflictEnd, perDoc: new Map(), touched: 0 };
+    this.list.push(w);
+    this.byKey.set(this.key(parties, r.channel), w);
+    return w;
+  }
+
+  private absorb(w: NegWork, view: DocView, s: SentenceView, e: EventOut, r: NegotiationReading, involved: readonly string[]): void {
+    const it = w.item;
+    w.touched = ++this.clock;
+    addUnique(it.mediators, r.mediators.filter((m) => !it.parties.includes(m)));
+    addUnique(it.involved, [...involved, ...r.parties].filter((p) => !it.parties.includes(p) && !it.mediators.includes(p)));
+    it.where ??= r.where;
+    if (r.lead) {
+      addUnique(it.leads, [r.lead], (l) => l.name);
+      it.led_by ??= r.lead.name;
+    }
+    // A clause after a cue ("to secure ...") beats subject words picked from a later sentence.
+    if (r.subject && (it.subject === null || (!w.subjectFromCue && r.subjectFromCue))) {
+      it.subject = r.subject;
+      w.subjectFromCue = r.subjectFromCue;
+    }
+    addSource(it.sources, view.source(s));
+    seen(it, view.ref.published);
+    let doc = w.perDoc.get(view.ref.id);
+    if (!doc) w.perDoc.set(view.ref.id, (doc = { mentions: 0, statuses: new Set(), firstSentence: s }));
+    doc.mentions++;
+    if (r.statusWord) doc.statuses.add(r.statusWord);
+    else if (e.modality === 'reported') doc.statuses.add('reported');
+    else if (e.modality === 'asserted') doc.statuses.add('confirmed');
+  }
+
+  /** Applies what one document said to each negotiation's status (the most hedged statement of the document wins). */
+  endDocument(view: DocView): void {
+    for (const w of this.list) {
+      const doc = w.perDoc.get(view.ref.id);
+      if (!doc) continue;
+      const st = doc.statuses;
+      const said = st.has('stalled') ? 'stalled' : st.has('concluded') ? 'concluded' : st.has('reported') ? 'reported' : st.has('confirmed') ? 'confirmed' : null;
+      const it = w.item;
+      if (it.history.length === 0) {
+        it.status = said === null ? 'reported' : (said as Negotiation['status']);
+        it.history.push(change(view, doc.firstSentence, it.status, null));
+        continue;
+      }
+      if (said === null || said === it.status) continue;
+      const next: Negotiation['status'] | null =
+        said === 'stalled' || said === 'concluded' ? said : said === 'confirmed' ? 'confirmed' : it.status === 'stalled' ? null : null;
+      if (next && next !== it.status) {
+        it.history.push(change(view, doc.firstSentence, next, it.status));
+        it.status = next;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- agreements
+
+interface AgrWork {
+  readonly item: Agreement;
+  readonly kind: AgreementReading['kind'];
+  nextFrom: string | null;
+}
+
+class Agreements {
+  readonly list: AgrWork[] = [];
+
+  constructor(private readonly belligerents: readonly string[]) {}
+
+  add(view: DocView, s: SentenceView, r: AgreementReading): void {
+    const creates = r.inForce || r.knownPhases.length > 0;
+    let w = this.list.find((x) => x.kind === r.kind) ?? (this.list.length === 1 ? this.list[0]! : null);
+    if (!w) {
+      if (!creates) return;
+      const parties =
+        r.kind === 'truce' && this.belligerents.length >= 2
+          ? [...this.belligerents]
+          : unique([...(r.fromEvent?.actor ?? []), ...(r.fromEvent?.recipient ?? [])].map((x) => view.party(x)));
+      w = {
+        kind: r.kind,
+        nextFrom: null,
+        item: {
+          id: stableId('agr', view.ref.id, String(s.start), r.kind),
+          name: r.name,
+          parties,
+          phases: [],
+          in_force_since: null,
+          status: 'proposed',
+          phase: null,
+          next: [],
+          first_seen: null,
+          last_seen: null,
+          sources: [],
+        },
+      };
+      this.list.push(w);
+    }
+    const it = w.item;
+    if (/^(deal|agreement|accord)$/.test(it.name) && r.name !== it.name && r.kind === w.kind) it.name = r.name;
+    if (r.inForceSince && (it.in_force_since === null || r.inForceSince < it.in_force_since)) it.in_force_since = r.inForceSince;
+    if (r.ended) it.status = 'ended';
+    else if (r.inForce || r.inForceSince) it.status = 'in_force';
+    for (const p of [...r.knownPhases, ...r.currentPhases]) if (!it.phases.includes(p)) it.phases.push(p);
+    it.phases.sort((a, b) => a - b);
+    if (r.currentPhases.length > 0) it.phase = Math.max(...r.currentPhases);
+    else if (r.nextPhases.length > 0) {
+      const guess = Math.min(...r.nextPhases) - 1;
+      if (guess >= 1 && (it.phase === null || guess > it.phase)) it.phase = guess;
+      if (guess >= 1 && !it.phases.includes(guess)) it.phases.unshift(guess);
+    }
+    if (it.phase === null && it.status === 'in_force' && r.nextPhases.length === 0 && r.currentPhases.length === 0 && it.phases.length === 0) {
+      // In force with no phase named yet: nothing to say about phases.
+    }
+    if (r.next.length > 0) {
+      // The latest document's view of what comes next replaces an older one.
+      if (w.nextFrom !== view.ref.id) it.next = [];
+      w.nextFrom = view.ref.id;
+      addUnique(it.next, r.next);
+    }
+    addSource(it.sources, view.source(s));
+    seen(it, view.ref.published);
+  }
+}
+
+// ---------------------------------------------------------------- exchanges and captives
+
+class Exchanges {
+  readonly list: Exchange[] = [];
+
+  add(view: DocView, s: SentenceView, r: ExchangeReading): Exchange {
+    const counts = r.released.map((g) => g.count).sort((a, b) => a - b).join(',');
+    const existing = this.list.find(
+      (x) =>
+        x.released_by === r.releasedBy &&
+        x.released.map((g) => g.count).sort((a, b) => (a ?? 0) - (b ?? 0)).join(',') === counts &&
+        (x.date === null || r.date === null || x.date === r.date),
+    );
+    if (existing) {
+      addSource(existing.sources, view.source(s));
+      existing.date ??= r.date;
+      return existing;
+    }
+    const x: Exchange = {
+      id: stableId('exc', view.ref.id, String(s.start), r.releasedBy ?? '', counts),
+      released_by: r.releasedBy,
+      released: r.released.map((g) => ({ count: g.count, approx: g.approx, who: g.who })),
+      in_return: r.inReturn ? { count: r.inReturn.count, approx: r.inReturn.approx, who: r.inReturn.who } : null,
+      date: r.date,
+      first_seen: view.ref.published,
+      sources: [view.source(s)],
+    };
+    this.list.push(x);
+    return x;
+  }
+}
+
+class Captives {
+  readonly list: Captive[] = [];
+  private readonly byKey = new Map<string, Captive>();
+
+  private upsert(key: string, view: DocView, s: SentenceView | null, init: () => Captive, status: CaptiveStatus | null): Captive {
+    let c = this.byKey.get(key);
+    if (!c) {
+      c = init();
+      this.byKey.set(key, c);
+      this.list.push(c);
+      if (status) c.status = status;
+      c.history.push(change(view, s, c.status, null));
+    } else if (status && status !== c.status && !(status === 'held' && c.status !== 'held' && c.history.some((h) => h.document === view.ref.id))) {
+      c.history.push(change(view, s, status, c.status));
+      c.status = status;
+    }
+    if (s) addSource(c.sources, view.source(s));
+    return c;
+  }
+
+  private blank(id: string, view: DocView): Captive {
+    return {
+      id,
+      name: null,
+      count: null,
+      who: null,
+      nationality: null,
+      age: null,
+      status: 'held',
+      alive: null,
+      last_seen: null,
+      declared_by: null,
+      held_by: null,
+      history: [],
+      first_seen: view.ref.published,
+      sources: [],
+    };
+  }
+
+  addGroup(view: DocView, s: SentenceView, g: GroupCaptiveReading | { count: number; who: string | null; nationality: string | null; status: CaptiveStatus; declaredBy: string | null; alive: boolean | null; heldBy?: string | null }): void {
+    const head = normName(g.who ?? '').split(' ').pop() ?? '';
+    const key = `g|${g.nationality ?? ''}|${g.count}|${head.replace(/s$/, '')}`;
+    const c = this.upsert(key, view, s, () => ({ ...this.blank(stableId('cap', key), view), count: g.count, who: g.who, nationality: g.nationality }), g.status);
+    if (g.declaredBy) c.declared_by = g.declaredBy;
+    if (g.alive !== null) c.alive = g.alive;
+    if ('heldBy' in g && g.heldBy) c.held_by ??= g.heldBy;
+  }
+
+  /** True when a person of this name is already in the picture. */
+  hasNamed(name: string): boolean {
+    return this.byKey.has(`n|${normName(name)}`);
+  }
+
+  addNamed(view: DocView, r: NamedCaptiveReading): void {
+    const key = `n|${normName(r.entity.name)}`;
+    const first = r.sentences[0] ?? null;
+    const c = this.upsert(key, view, first, () => ({ ...this.blank(stableId('cap', key), view), name: r.entity.name }), null);
+    for (const st of r.statuses) {
+      if (st.status !== c.status) {
+        c.history.push(change(view, st.sentence, st.status, c.status));
+        c.status = st.status;
+      }
+      if (st.declaredBy) c.declared_by = st.declaredBy;
+    }
+    for (const s of r.sentences) addSource(c.sources, view.source(s));
+    if (r.alive !== null) c.alive = r.alive;
+    if (c.status === 'dead') c.alive = false;
+    if (r.lastSeen && (c.last_seen === null || r.lastSeen > c.last_seen)) c.last_seen = r.lastSeen;
+    c.age ??= r.age;
+    c.nationality ??= r.nationality;
+    c.held_by ??= r.heldBy;
+  }
+}
+
+/** Sentences that speak of each person: where an entity mention falls, or where their surname stands capitalised. */
+function sentencesByPerson(view: DocView): Map<string, SentenceView[]> {
+  const bySurname = new Map<string, Set<number>>();
+  for (const s of view.sentences) {
+    if (s.text === null) continue;
+    for (const w of view.words(s)) {
+      const raw = view.slice(s, w.start, w.end) ?? '';
+      if (!/^[A-Z]/.test(raw)) continue;
+      let set = bySurname.get(w.norm);
+      if (!set) bySurname.set(w.norm, (set = new Set()));
+      set.add(s.index);
+    }
+  }
+  const out = new Map<string, SentenceView[]>();
+  for (const e of view.entities) {
+    if (e.kind !== 'person') continue;
+    const idx = new Set<number>();
+    for (const m of e.mentions) {
+      const s = view.sentenceAt(m.start);
+      if (s) idx.add(s.index);
+    }
+    const surname = words(e.name).pop()?.norm;
+    if (surname && surname.length > 2) for (const i of bySurname.get(surname) ?? []) idx.add(i);
+    out.set(e.id, [...idx].sort((a, b) => a - b).map((i) => view.sentences[i]!));
+  }
+  return out;
+}
+
+/**
+ * Builds the situation picture from per-document extractions. Documents are read in
+ * publication order; each item (negotiation, agreement, exchange, captive) keeps its sources and
+ * the history of its status, so a later article upgrades, stalls or concludes what an earlier
+ * one reported.
+ */
 export function buildSituation(docs: readonly SituationInput[]): Situation {
-  return { documents: docs.length, first_published: null, last_published: null, negotiations: [], agreements: [], exchanges: [], captives: [] };
+  const views = docs
+    .map((d, i) => ({ v: new DocView(d), i }))
+    .sort((a, b) => compareDates(a.v.ref.published, b.v.ref.published) || a.i - b.i)
+    .map((x) => x.v);
+  const belligerents = findBelligerents(views);
+  const negotiations = new Negotiations(belligerents);
+  const agreements = new Agreements(belligerents);
+  const exchanges = new Exchanges();
+  const captives = new Captives();
+  const lx = lexicon();
+  for (const view of views) {
+    const speakers = new Set<string>();
+    for (const a of view.extraction.attributions) if (a.source_entity) speakers.add(a.source_entity.id);
+    for (const q of view.extraction.quotes) if (q.speaker) speakers.add(q.speaker.id);
+    for (const s of view.sentences) {
+      for (const e of s.events) if (isNegotiationEvent(view, s, e)) negotiations.add(view, s, e, readNegotiation(view, s, e));
+      const ag = readAgreement(view, s);
+      if (ag) agreements.add(view, s, ag);
+      const x = readExchange(view, s);
+      if (x) {
+        exchanges.add(view, s, x);
+        const anyCaptive = x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)));
+        if (anyCaptive) {
+          for (const g of x.released) {
+            captives.addGroup(view, s, {
+              count: g.count,
+              who: g.who,
+              nationality: countriesIn(g.who)[0] ?? null,
+              status: 'released',
+              declaredBy: null,
+              alive: true,
+              heldBy: x.releasedBy,
+            });
+          }
+        }
+      } else for (const g of readCaptiveGroups(view, s)) captives.addGroup(view, s, g);
+    }
+    for (const [id, sentences] of sentencesByPerson(view)) {
+      const e = view.entity(id);
+      if (!e || sentences.length === 0) continue;
+      const r = readNamedCaptive(view, e, sentences, speakers, captives.hasNamed(e.name));
+      if (r) captives.addNamed(view, r);
+    }
+    negotiations.endDocument(view);
+  }
+  const published = views.map((v) => v.ref.published).filter((p): p is string => p !== null).sort();
+  return {
+    documents: views.length,
+    first_published: published[0] ?? null,
+    last_published: published[published.length - 1] ?? null,
+    negotiations: negotiations.list.map((w) => w.item),
+    agreements: agreements.list.map((w) => w.item),
+    exchanges: exchanges.list,
+    captives: captives.list,
+  };
 }

@@ -14,6 +14,7 @@ export const SituationLexiconSchema = z.object({
   stalled_words: StringList,
   concluded_words: StringList,
   subject_cues: StringList,
+  subject_preps: StringList,
   subject_words: StringList,
   conflict_end_words: StringList,
   agreement_words: StringList,
@@ -37,6 +38,15 @@ export const SituationLexiconSchema = z.object({
   proof_of_life_words: StringList,
   country_aliases: z.record(z.string(), z.string().regex(/^[A-Z]{3}$/)),
   state_sectors: StringList,
+  future_cues: StringList,
+  negation_words: StringList,
+  nationality_heads: StringList,
+  np_stop_words: StringList,
+  number_words: z.record(z.string(), z.number().int().positive()),
+  current_words: StringList,
+  ordinal_names: z.record(z.string(), z.string()),
+  fighting_nouns: StringList,
+  halt_verbs: StringList,
 });
 
 /** The raw situation lexicon. */
@@ -136,6 +146,7 @@ export interface Lexicon {
   readonly stalled: PhraseMatcher;
   readonly concluded: PhraseMatcher;
   readonly subjectCue: PhraseMatcher;
+  readonly subjectPreps: ReadonlySet<string>;
   readonly subjectWord: PhraseMatcher;
   readonly conflictEnd: PhraseMatcher;
   readonly agreement: PhraseMatcher;
@@ -155,6 +166,16 @@ export interface Lexicon {
   /** Country names, demonyms and aliases (lower-case, as word sequences) → alpha-3. */
   readonly countries: PhraseMatcher;
   readonly countryOf: ReadonlyMap<string, string>;
+  readonly future: PhraseMatcher;
+  readonly negation: ReadonlySet<string>;
+  readonly nationalityHeads: ReadonlySet<string>;
+  readonly npStop: ReadonlySet<string>;
+  readonly numberWords: ReadonlyMap<string, number>;
+  readonly current: ReadonlySet<string>;
+  /** 2 → "second" */
+  readonly ordinalName: (n: number) => string;
+  readonly fighting: ReadonlySet<string>;
+  readonly halt: ReadonlySet<string>;
 }
 
 /** Captive statuses in the order they are tested (most specific first). */
@@ -203,6 +224,7 @@ export function lexicon(): Lexicon {
     stalled: m(raw.stalled_words),
     concluded: m(raw.concluded_words),
     subjectCue: m(raw.subject_cues),
+    subjectPreps: new Set(raw.subject_preps),
     subjectWord: m(raw.subject_words),
     conflictEnd: m(raw.conflict_end_words),
     agreement: m(raw.agreement_words),
@@ -221,6 +243,15 @@ export function lexicon(): Lexicon {
     stateSectors: new Set(raw.state_sectors),
     countries: m(countryOf.keys()),
     countryOf,
+    future: m(raw.future_cues),
+    negation: new Set(raw.negation_words),
+    nationalityHeads: new Set(raw.nationality_heads),
+    npStop: new Set(raw.np_stop_words),
+    numberWords: new Map(Object.entries(raw.number_words)),
+    current: new Set(raw.current_words),
+    ordinalName: (n: number) => raw.ordinal_names[String(n)] ?? `phase ${n}`,
+    fighting: new Set(raw.fighting_nouns),
+    halt: new Set(raw.halt_verbs),
   };
   return compiled;
 }

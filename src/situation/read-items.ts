@@ -1,0 +1,351 @@
+import type { EntityOut, EventOut, Extraction } from '../output/schema.js';
+import { type DocView, type SentenceView, wordIndexAt } from './doc-view.js';
+import { lexicon, type Word, words } from './lexicon.js';
+import { clauseAfter, countriesIn, listAfter, phraseAfter } from './read.js';
+import type { CaptiveStatus } from './schema.js';
+
+type QuantityOut = Extraction['quantities'][number];
+
+const ACTORS: ReadonlySet<string> = new Set(['country', 'organization', 'group', 'person']);
+
+/** True when the sentence speaks of the future or of a possibility (cue words or a planned/potential event). */
+export function isFutureSentence(view: DocView, s: SentenceView): boolean {
+  const lx = lexicon();
+  if (s.events.some((e) => e.modality === 'planned' || e.modality === 'potential')) return true;
+  return lx.future.test(view.words(s));
+}
+
+// ---------------------------------------------------------------- agreements
+
+/** What a sentence says about an agreement (ceasefire, truce, deal). */
+export interface AgreementReading {
+  readonly name: string;
+  /** 'truce' for agreements that end fighting (ceasefire, truce, armistice), 'deal' otherwise. */
+  readonly kind: 'truce' | 'deal';
+  readonly inForceSince: string | null;
+  readonly inForce: boolean;
+  readonly ended: boolean;
+  readonly currentPhases: number[];
+  readonly nextPhases: number[];
+  readonly knownPhases: number[];
+  /** Next steps in text order: "extension", "second phase". */
+  readonly next: string[];
+  readonly future: boolean;
+  readonly fromEvent: EventOut | null;
+}
+
+/** The phase number named around a phase word at index i ("second phase", "phase two"), or null. */
+export function phaseNumberAt(ws: readonly Word[], i: number): number | null {
+  const lx = lexicon();
+  const prev = ws[i - 1]?.norm;
+  if (prev !== undefined && lx.ordinals.has(prev)) return lx.ordinals.get(prev)!;
+  const next = ws[i + 1]?.norm;
+  if (next !== undefined && lx.numberWords.has(next)) return lx.numberWords.get(next)!;
+  return null;
+}
+
+/** Reads agreement name, in-force date, phases and next steps from one sentence; null when it names none. */
+export function readAgreement(view: DocView, s: SentenceView): AgreementReading | null {
+  const lx = lexicon();
+  const ws = view.words(s);
+  const truceEvent = s.events.find((e) => e.type === 'RETREAT' && e.mode === 'ceasefire') ?? null;
+  const agreeEvent = s.events.find((e) => e.type === 'AGREE') ?? null;
+  const hits = lx.agreement.find(ws);
+  const halted = hits.length === 0 && !truceEvent ? fightingHalted(view, ws) : false;
+  if (hits.length === 0 && !truceEvent && !halted) return null;
+  const first = hits[0];
+  let name = !first ? 'ceasefire' : first.phrase;
+  if (first && ws[first.j] && lx.agreement.at(ws, first.j) && ws[first.j]!.norm !== first.phrase) name = `${first.phrase} ${ws[first.j]!.norm}`;
+  const kind: AgreementReading['kind'] = truceEvent || halted || lx.conflictEnd.test(ws) ? 'truce' : 'deal';
+  const future = isFutureSentence(view, s);
+  const currentPhases: number[] = [];
+  const nextPhases: number[] = [];
+  const knownPhases: number[] = [];
+  const next: { at: number; what: string }[] = [];
+  for (const h of lx.phase.find(ws)) {
+    const n = phaseNumberAt(ws, h.i);
+    if (n === null || view.negatedAt(ws, h.i)) continue;
+    knownPhases.push(n);
+    const isCurrent = ws.slice(Math.max(0, h.i - 3), h.i).some((w) => lx.current.has(w.norm));
+    if (isCurrent) currentPhases.push(n);
+    else if (future) {
+      nextPhases.push(n);
+      next.push({ at: h.start, what: `${lx.ordinalName(n)} ${h.phrase}` });
+    }
+  }
+  if (future) {
+    for (const h of lx.extension.find(ws)) if (!view.negatedAt(ws, h.i)) next.push({ at: h.start, what: 'extension' });
+  }
+  next.sort((a, b) => a.at - b.at);
+  const ended = lx.ended.find(ws).some((h) => !view.negatedAt(ws, h.i)) && !future;
+  let inForceSince: string | null = null;
+  let inForce = false;
+  const assertedTruce = truceEvent && (truceEvent.modality === 'asserted' || truceEvent.modality === 'reported') ? truceEvent : null;
+  if (assertedTruce) {
+    inForce = !ended;
+    if (assertedTruce.date && /^\d{4}-\d{2}-\d{2}$/.test(assertedTruce.date.value)) inForceSince = assertedTruce.date.value;
+  }
+  if (halted && !future) inForce = true;
+  if (!future && !ended && (assertedTruce || halted || lx.inForce.test(ws))) {
+    for (const d of view.datesIn(s)) {
+      const i = wordIndexAt(ws, d.start);
+      if (i > 0 && (ws[i - 1]!.norm === 'since' || ws[i - 1]!.norm === 'from') && /^\d{4}-\d{2}(-\d{2})?$/.test(d.value)) {
+        inForceSince ??= d.value;
+        inForce = true;
+      }
+    }
+  }
+  if (agreeEvent && agreeEvent.modality === 'asserted' && !future) inForce = true;
+  return {
+    name,
+    kind,
+    inForceSince,
+    inForce,
+    ended,
+    currentPhases,
+    nextPhases,
+    knownPhases,
+    next: [...new Set(next.map((n) => n.what))],
+    future,
+    fromEvent: truceEvent ?? agreeEvent,
+  };
+}
+
+/** True when a fighting noun is followed within five words by a halt verb ("fighting in X has been halted"), not negated. */
+export function fightingHalted(view: DocView, ws: readonly Word[]): boolean {
+  const lx = lexicon();
+  for (let i = 0; i < ws.length; i++) {
+    if (!lx.fighting.has(ws[i]!.norm)) continue;
+    for (let k = i + 1; k < Math.min(ws.length, i + 6); k++) if (lx.halt.has(ws[k]!.norm) && !view.negatedAt(ws, k)) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- exchanges
+
+/** A counted group of people in a release. */
+export interface GroupReading {
+  readonly count: number;
+  readonly approx: boolean;
+  readonly who: string | null;
+  readonly span: { start: number; end: number };
+}
+
+/** What a sentence says about a release (and what was given in return). */
+export interface ExchangeReading {
+  readonly releasedBy: string | null;
+  readonly released: GroupReading[];
+  readonly inReturn: GroupReading | null;
+  readonly date: string | null;
+  readonly event: EventOut | null;
+}
+
+function isCount(q: QuantityOut): boolean {
+  return q.kind === undefined || q.kind === 'count';
+}
+
+/** The people a counted quantity stands for: the words after the number, else its `of`. */
+export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | null {
+  const after = phraseAfter(view, s, q.end);
+  if (after && !/^\d/.test(after)) return after;
+  if (q.of) return q.of;
+  const rest = q.text.replace(/^[^A-Za-z]*(?:about|approximately|around|some|nearly|almost|more than|at least|over|roughly)?\s*[\d,.]+\s*/i, '').trim();
+  return rest || null;
+}
+
+/** Reads a release with counts ("X released 9 A and 2 B in exchange for 40 C"); null when none. */
+export function readExchange(view: DocView, s: SentenceView): ExchangeReading | null {
+  const lx = lexicon();
+  const ws = view.words(s);
+  const event = s.events.find((e) => e.type === 'RETREAT' && (e.mode === 'release' || lx.release.test(words(e.trigger.text)))) ?? null;
+  if (event && event.modality !== 'asserted' && event.modality !== 'reported') return null;
+  const rel = lx.release.find(ws).find((h) => !view.negatedAt(ws, h.i));
+  if (!event && (!rel || isFutureSentence(view, s))) return null;
+  const releaseAt = event ? Math.min(event.trigger.start, rel?.start ?? Infinity) : rel!.start;
+  const cue = lx.exchange.find(ws).find((h) => h.start > releaseAt) ?? null;
+  const qs = view.quantitiesIn(s).filter(isCount);
+  const group = (q: QuantityOut): GroupReading => ({ count: q.value, approx: q.approx, who: whoOf(view, s, q), span: { start: q.start, end: q.end } });
+  const released = qs.filter((q) => q.start > releaseAt && (!cue || q.start < cue.start)).map(group);
+  const after = cue ? qs.filter((q) => q.start >= cue.end) : [];
+  if (released.length === 0) return null;
+  let releasedBy: string | null = null;
+  const actor = event?.actor[0];
+  if (actor) releasedBy = view.party(actor);
+  else {
+    const i = wordIndexAt(ws, releaseAt);
+    const before = view.mentionsIn({ start: ws[Math.max(0, i - 4)]?.start ?? s.start, end: releaseAt }).filter((m) => ACTORS.has(m.entity.kind));
+    const last = before[before.length - 1];
+    if (last) releasedBy = view.party(last.entity);
+  }
+  const dates = view.datesIn(s).filter((d) => /^\d{4}-\d{2}/.test(d.value));
+  return {
+    releasedBy,
+    released,
+    inReturn: after[0] ? group(after[0]) : null,
+    date: event?.date?.value ?? dates[0]?.value ?? null,
+    event,
+  };
+}
+
+// ---------------------------------------------------------------- captives
+
+/** The status words of a sentence, most specific first, with where they stand; negated ones are left out. */
+export function statusWordsIn(view: DocView, ws: readonly Word[], from = 0, to = ws.length): { status: CaptiveStatus | 'declared dead'; at: number; j: number }[] {
+  const lx = lexicon();
+  const out: { status: CaptiveStatus | 'declared dead'; at: number; j: number }[] = [];
+  for (const [status, m] of lx.captiveStatus) {
+    for (const h of m.find(ws, from, to)) {
+      if (view.negatedAt(ws, h.i)) continue;
+      if (out.some((o) => o.at <= h.start && h.start < o.j)) continue;
+      out.push({ status, at: h.start, j: h.end });
+    }
+  }
+  return out;
+}
+
+const STATUS_ORDER: readonly (CaptiveStatus | 'declared dead')[] = ['declared dead', 'dead', 'rescued', 'released', 'held'];
+
+/** The most specific status among status words. */
+export function strongestStatus(found: readonly { status: CaptiveStatus | 'declared dead' }[]): CaptiveStatus | 'declared dead' | null {
+  for (const s of STATUS_ORDER) if (found.some((f) => f.status === s)) return s;
+  return null;
+}
+
+/** Who declared a death: the actor named after "by" following the declaration, as a party key. */
+export function declaredBy(view: DocView, s: SentenceView, ws: readonly Word[], after: number): string | null {
+  let i = wordIndexAt(ws, after);
+  for (let k = 0; i < ws.length && k < 6; i++, k++) {
+    if (ws[i]!.norm !== 'by') continue;
+    const listed = listAfter(view, s, ws, i + 1, 6, ACTORS);
+    if (listed[0]) return view.party(listed[0].entity);
+    const codes = countriesIn(clauseAfter(view, s, ws[i]!.end, 4));
+    return codes[0] ?? null;
+  }
+  return null;
+}
+
+/** What a sentence says about a counted group of captives ("four hostages were declared dead"). */
+export interface GroupCaptiveReading {
+  readonly count: number;
+  readonly who: string | null;
+  readonly nationality: string | null;
+  readonly status: CaptiveStatus;
+  readonly declaredBy: string | null;
+  readonly alive: boolean | null;
+}
+
+function aliveOf(status: CaptiveStatus | 'declared dead'): boolean | null {
+  if (status === 'dead' || status === 'declared dead') return false;
+  if (status === 'released' || status === 'rescued') return true;
+  return null;
+}
+
+/** Reads counted groups of captives with a status from a sentence. */
+export function readCaptiveGroups(view: DocView, s: SentenceView): GroupCaptiveReading[] {
+  const lx = lexicon();
+  const ws = view.words(s);
+  if (ws.length === 0 || isFutureSentence(view, s)) return [];
+  const out: GroupCaptiveReading[] = [];
+  for (const q of view.quantitiesIn(s)) {
+    if (!isCount(q)) continue;
+    const who = whoOf(view, s, q);
+    if (!who || !lx.captive.test(words(who))) continue;
+    const found = statusWordsIn(view, ws, wordIndexAt(ws, q.end));
+    const st = strongestStatus(found.filter((f) => !(f.status === 'held' && lx.captive.test(words(view.slice(s, f.at, f.j) ?? '')))));
+    if (!st) continue;
+    const declared = found.find((f) => f.status === 'declared dead');
+    out.push({
+      count: q.value,
+      who,
+      nationality: countriesIn(who)[0] ?? null,
+      status: st === 'declared dead' ? 'dead' : st,
+      declaredBy: declared ? declaredBy(view, s, ws, declared.j) : null,
+      alive: aliveOf(st),
+    });
+  }
+  return out;
+}
+
+/** What the sentences about one person say about them as a captive. */
+export interface NamedCaptiveReading {
+  readonly entity: EntityOut;
+  readonly statuses: { status: CaptiveStatus; sentence: SentenceView; declaredBy: string | null }[];
+  readonly alive: boolean | null;
+  readonly lastSeen: string | null;
+  readonly age: number | null;
+  readonly nationality: string | null;
+  readonly heldBy: string | null;
+  readonly sentences: SentenceView[];
+}
+
+const AGE_RE = /\b(\d{1,3})-year-old\b/;
+
+/**
+ * Reads a person as a captive: they are one when a sentence about them uses a captive word
+ * (hostage, captivity, abducted, ...) outside names and titles, and they are not a state official.
+ * `sentences` are the sentences that mention the person (by name or surname); `known` says the
+ * person is already a captive in the picture.
+ */
+export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonly SentenceView[], sources: ReadonlySet<string>, known = false): NamedCaptiveReading | null {
+  const lx = lexicon();
+  if (e.kind !== 'person' || (sources.has(e.id) && !known)) return null;
+  if (e.sector && lx.stateSectors.has(e.sector)) return null;
+  // A person already known as a captive from earlier articles is read without a captive word.
+  let isCaptive = known;
+  let heldBy: string | null = null;
+  for (const s of sentences) {
+    const ws = view.words(s);
+    for (const h of lx.captive.find(ws)) {
+      const raw = view.slice(s, h.start, h.end) ?? '';
+      // A capitalised captive word mid-sentence belongs to a title or a name ("Hostage Affairs").
+      if (/^[A-Z]/.test(raw) && h.i > 0) continue;
+      if (view.negatedAt(ws, h.i)) continue;
+      isCaptive = true;
+      if (heldBy === null && (ws[h.i]!.norm === 'captivity')) {
+        const prev = view.mentionsIn({ start: ws[Math.max(0, h.i - 3)]!.start, end: h.start }).filter((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place');
+        const last = prev[prev.length - 1];
+        if (last) heldBy = view.party(last.entity);
+      }
+    }
+  }
+  if (!isCaptive) return null;
+  const statuses: NamedCaptiveReading['statuses'] = [];
+  let alive: boolean | null = null;
+  let lastSeen: string | null = null;
+  let age: number | null = typeof e.attributes?.['age'] === 'number' ? (e.attributes['age'] as number) : null;
+  let nationality: string | null = e.country;
+  for (const s of sentences) {
+    const ws = view.words(s);
+    const found = statusWordsIn(view, ws);
+    const st = strongestStatus(found);
+    if (st) {
+      const declared = found.find((f) => f.status === 'declared dead');
+      statuses.push({ status: st === 'declared dead' ? 'dead' : st, sentence: s, declaredBy: declared ? declaredBy(view, s, ws, declared.j) : null });
+      const a = aliveOf(st);
+      if (a !== null) alive = a;
+    }
+    if (lx.alive.find(ws).some((h) => !view.negatedAt(ws, h.i)) && alive !== false) alive = true;
+    if (lx.proofOfLife.test(ws)) {
+      for (const d of view.datesIn(s)) {
+        if (!/^\d{4}(-\d{2}){0,2}$/.test(d.value)) continue;
+        if (lastSeen === null || d.value > lastSeen) lastSeen = d.value;
+      }
+    }
+    if (age === null) {
+      const q = view.quantitiesIn(s).find((x) => x.kind === 'age');
+      const m = q ? null : AGE_RE.exec(s.text ?? '');
+      age = q ? q.value : m ? Number(m[1]) : null;
+    }
+    if (nationality === null) {
+      for (let i = 0; i < ws.length; i++) {
+        if (!lx.nationalityHeads.has(ws[i]!.norm)) continue;
+        const codes = countriesIn(view.slice(s, ws[Math.max(0, i - 3)]!.start, ws[i]!.start));
+        if (codes.length > 0) {
+          nationality = codes[codes.length - 1]!;
+          break;
+        }
+      }
+    }
+  }
+  return { entity: e, statuses, alive, lastSeen, age, nationality, heldBy, sentences: [...sentences] };
+}

@@ -1,0 +1,207 @@
+import type { EventOut } from '../output/schema.js';
+import { type DocView, type PlacedMention, type SentenceView, wordIndexAt } from './doc-view.js';
+import { lexicon, type Word, words as lexiconWords } from './lexicon.js';
+
+/**
+ * Candidate finding: pure readers of one sentence (its words, entity mentions, dates and
+ * quantities). They say what a sentence states about talks, agreements, releases and captives;
+ * build.ts decides how the statements combine into the situation.
+ */
+
+/** Entity mentions that follow word index `from` as a list ("Qatar and Egypt", "X, Y or Z"). */
+export function listAfter(view: DocView, s: SentenceView, ws: readonly Word[], from: number, maxWords = 10, kinds?: ReadonlySet<string>): PlacedMention[] {
+  if (from >= ws.length) return [];
+  const lx = lexicon();
+  const limit = ws[Math.min(ws.length - 1, from + maxWords)]!.end;
+  const ms = view.mentionsIn({ start: ws[from]!.start, end: Math.max(limit, ws[from]!.end) });
+  const out: PlacedMention[] = [];
+  let lastEnd = ws[from]!.start;
+  for (const m of ms) {
+    if (out.some((o) => o.start <= m.start && m.end <= o.end)) continue;
+    if (kinds && !kinds.has(m.entity.kind)) continue;
+    // Between two listed names only list glue may stand: commas, "and", "or", articles.
+    const gap = view.slice(s, lastEnd, m.start);
+    if (out.length > 0 && gap !== null && !/^[\s,]*(?:(?:and|or|as well as|the)\s+)*$/i.test(gap)) break;
+    if (out.length === 0) {
+      const before = ws.slice(from, wordIndexAt(ws, m.start));
+      if (before.some((w) => lx.npStop.has(w.norm) && !LIST_LEAD.has(w.norm))) break;
+    }
+    out.push(m);
+    lastEnd = m.end;
+  }
+  return out;
+}
+
+/** A noun phrase read after a number or cue: words up to a stop word or punctuation (max 8). */
+export function phraseAfter(view: DocView, s: SentenceView, offset: number, maxWords = 8): string | null {
+  if (s.text === null) return null;
+  const lx = lexicon();
+  const ws = view.words(s);
+  let i = wordIndexAt(ws, offset);
+  const first = i;
+  let end = -1;
+  for (; i < ws.length && i - first < maxWords; i++) {
+    const w = ws[i]!;
+    if (lx.npStop.has(w.norm)) break;
+    const gap = view.slice(s, i === first ? offset : ws[i - 1]!.end, w.start) ?? '';
+    if (/[,;:.!?()“”"—–]/.test(gap)) break;
+    end = w.end;
+  }
+  if (end < 0) return null;
+  return view.slice(s, ws[first]!.start, end);
+}
+
+/** The clause after a cue: text up to the next clause punctuation, at most `maxWords` words. */
+export function clauseAfter(view: DocView, s: SentenceView, offset: number, maxWords = 12): string | null {
+  if (s.text === null) return null;
+  const ws = view.words(s);
+  let i = wordIndexAt(ws, offset);
+  const first = i;
+  let end = -1;
+  for (; i < ws.length && i - first < maxWords; i++) {
+    const gap = view.slice(s, i === first ? offset : ws[i - 1]!.end, ws[i]!.start) ?? '';
+    if (/[,;:.!?()“”"—–]/.test(gap)) break;
+    end = ws[i]!.end;
+  }
+  return end < 0 ? null : view.slice(s, ws[first]!.start, end);
+}
+
+/** Country codes named in a phrase (names, demonyms, aliases), in order. */
+export function countriesIn(phrase: string | null): string[] {
+  if (!phrase) return [];
+  const lx = lexicon();
+  const ws = lexiconWords(phrase);
+  const out: string[] = [];
+  for (const h of lx.countries.find(ws)) {
+    // "New Jersey" is not Jersey: a country name right after a capitalised word is part of a longer name.
+    const prev = h.i > 0 ? phrase.slice(ws[h.i - 1]!.start, ws[h.i - 1]!.end) : '';
+    if (/^[A-Z][a-z]/.test(prev) && !lx.countryOf.has(ws[h.i - 1]!.norm)) continue;
+    const code = lx.countryOf.get(h.phrase);
+    if (code && !out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+
+/** What a sentence says about a negotiation. */
+export interface NegotiationReading {
+  readonly parties: string[];
+  readonly mediators: string[];
+  readonly channel: 'direct' | 'mediated';
+  readonly where: string | null;
+  readonly lead: { side: string | null; name: string } | null;
+  readonly subject: string | null;
+  /** True when the subject is a clause read after a cue ("to secure ..."), not just words found. */
+  readonly subjectFromCue: boolean;
+  readonly subjectIsConflictEnd: boolean;
+  readonly statusWord: 'stalled' | 'concluded' | null;
+}
+
+/** True when an event is about talks: a CONSULT, or any event whose trigger is a negotiation word. */
+export function isNegotiationEvent(view: DocView, s: SentenceView, e: EventOut): boolean {
+  const lx = lexicon();
+  const trig = lexiconWords(e.trigger.text);
+  if (lx.negotiation.test(trig)) return true;
+  if (e.type !== 'CONSULT') return false;
+  const ws = view.words(s);
+  return ws.length === 0 || lx.negotiation.test(ws) || lx.agreement.test(ws);
+}
+
+/** Reads parties, mediators, channel, place, lead, subject and status words of a talks sentence. */
+export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): NegotiationReading {
+  const lx = lexicon();
+  const ws = view.words(s);
+  const mediatorMentions: PlacedMention[] = [];
+  let mediatedCue = false;
+  for (const h of lx.mediator.find(ws)) {
+    mediatedCue = true;
+    mediatorMentions.push(...listAfter(view, s, ws, h.j, 10, ACTOR_KINDS));
+  }
+  const mediators = unique(mediatorMentions.map((m) => view.party(m.entity)));
+  const parties: string[] = [];
+  for (const r of [...e.actor, ...e.recipient]) {
+    const k = view.party(r);
+    const kind = view.entity(r.id)?.kind;
+    if (kind === 'place') continue;
+    parties.push(k);
+  }
+  // Counterparts named after "talks with X" / "negotiations between X and Y".
+  for (const h of lx.negotiation.find(ws)) {
+    for (let k = h.j; k < Math.min(ws.length, h.j + 3); k++) {
+      const w = ws[k]!.norm;
+      if (w === 'with' || w === 'between') {
+        for (const m of listAfter(view, s, ws, k + 1, 8, ACTOR_KINDS)) parties.push(view.party(m.entity));
+        break;
+      }
+    }
+  }
+  const partySet = unique(parties).filter((p) => !mediators.includes(p));
+  let lead: NegotiationReading['lead'] = null;
+  for (const h of lx.lead.find(ws)) {
+    const after = view.mentionsIn({ start: h.end, end: ws[Math.min(ws.length - 1, h.j + 12)]!.end }).find((m) => m.entity.kind === 'person');
+    if (after) {
+      lead = { side: view.party(after.entity) === after.entity.name ? after.entity.country : view.party(after.entity), name: after.entity.name };
+      break;
+    }
+  }
+  let where: string | null = e.location?.name ?? null;
+  if (where === null) {
+    for (const m of view.mentionsIn(s)) {
+      if (m.entity.kind !== 'place' && m.entity.kind !== 'country') continue;
+      const i = wordIndexAt(ws, m.start);
+      if (i > 0 && (ws[i - 1]!.norm === 'in' || ws[i - 1]!.norm === 'at')) {
+        where = m.text;
+        break;
+      }
+    }
+  }
+  const { subject, fromCue } = readSubject(view, s, ws);
+  let statusWord: NegotiationReading['statusWord'] = null;
+  const stalled = lx.stalled.find(ws).find((h) => !view.negatedAt(ws, h.i));
+  const concluded = lx.concluded.find(ws).find((h) => !view.negatedAt(ws, h.i));
+  if (e.modality !== 'potential' && e.modality !== 'planned') statusWord = stalled ? 'stalled' : concluded && e.type !== 'CONSULT' ? 'concluded' : null;
+  return {
+    parties: partySet,
+    mediators,
+    channel: mediatedCue || mediators.length > 0 ? 'mediated' : 'direct',
+    where,
+    lead,
+    subject,
+    subjectFromCue: fromCue,
+    subjectIsConflictEnd: subject !== null && lx.conflictEnd.test(lexiconWords(subject)),
+    statusWord,
+  };
+}
+
+/** Words that may open a list of names: "such as X and Y", "including X". */
+const LIST_LEAD: ReadonlySet<string> = new Set(['and', 'such', 'as', 'including', 'like', 'namely', 'the']);
+
+const ACTOR_KINDS: ReadonlySet<string> = new Set(['country', 'organization', 'group', 'person']);
+
+/** The subject of talks: the clause after "to secure", "aimed at", "talks on", ...; else the subject words found. */
+export function readSubject(view: DocView, s: SentenceView, ws: readonly Word[]): { subject: string | null; fromCue: boolean } {
+  const lx = lexicon();
+  const hasSubjectWord = (t: string | null) => {
+    if (t === null) return false;
+    const tw = lexiconWords(t);
+    return lx.subjectWord.test(tw) || lx.captive.test(tw);
+  };
+  for (const h of lx.subjectCue.find(ws)) {
+    const c = clauseAfter(view, s, h.end);
+    if (hasSubjectWord(c)) return { subject: c, fromCue: true };
+  }
+  for (const h of lx.negotiation.find(ws)) {
+    const next = ws[h.j];
+    if (next && lx.subjectPreps.has(next.norm)) {
+      const c = clauseAfter(view, s, next.end);
+      if (hasSubjectWord(c)) return { subject: c, fromCue: true };
+    }
+  }
+  const found = unique(lx.subjectWord.find(ws).map((h) => h.phrase));
+  return { subject: found.length > 0 ? found.join(', ') : null, fromCue: false };
+}
+
+/** Keeps the first occurrence of each string. */
+export function unique(xs: Iterable<string>): string[] {
+  return [...new Set(xs)];
+}
