@@ -198,7 +198,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     flush();
   }
   flush();
-  for (const run of runs) classifyRun(tokens, run, si, start, lex, out, mark);
+  for (const run of runs) classifyRun(tokens, run, si, start, lex, out, mark, headline);
 
   // 3. Descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns.
   for (let i = start; i < end; i++) {
@@ -229,7 +229,33 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     i = headEnd - 1;
   }
 
-  // 4. Pronouns.
+  // 4. Place descriptions that refer back: "the city", "the country".
+  for (let i = start + 1; i < end; i++) {
+    if (covered[i - start]) continue;
+    const t = tokens[i]!;
+    const want = lex.placeCorefNouns[t.norm];
+    if (!want || !/^[a-z]/.test(t.text) || tokens[i - 1]!.norm !== 'the') continue;
+    const nx = tokens[i + 1];
+    if (nx && i + 1 < end && nx.pos === 'NOUN') continue;
+    // "the city of Mosul" names the place itself.
+    if (nx && nx.norm === 'of' && i + 2 < end) {
+      const m = lex.gazetteer.longestAt(tokens, i + 2, end);
+      const r = m?.values[0];
+      if (m && r && (r.type === 'place' || r.type === 'country')) {
+        removeInside(out, i + 2, m.tokenEnd);
+        const hc = hitCandidate(tokens, { ts: i + 2, te: m.tokenEnd, hit: r }, si, start, lex);
+        out.push({ ...hc, tokenStart: i - 1, rule: 'place-of' });
+        covered.fill(1, i - 1 - start, m.tokenEnd - start);
+        i = m.tokenEnd - 1;
+        continue;
+      }
+    }
+    const c = base(i - 1, i + 1, si, want, 'description', 'place-description');
+    out.push({ ...c, name: t.norm, coref: { type: 'organization', gender: null, plural: false, head: t.norm, nonState: false } });
+    covered.fill(1, i - 1 - start, i + 1 - start);
+  }
+
+  // 5. Pronouns.
   for (let i = start; i < end; i++) {
     if (covered[i - start]) continue;
     const t = tokens[i]!;
@@ -249,6 +275,7 @@ function isShortLine(text: string, tokens: readonly Token[], start: number, end:
   const b = tokens[end - 1]!.end;
   const lineStart = a === 0 || text[a - 1] === '\n';
   const lineEnd = b === text.length || text[b] === '\n' || text[b] === '\r';
+  for (let i = start; i < end; i++) if (tokens[i]!.pos === 'VERB') return false;
   return lineStart && lineEnd && tokens[end - 1]!.text !== '.';
 }
 
@@ -293,8 +320,8 @@ function pickRef(tokens: readonly Token[], ts: number, te: number, values: reado
 
 function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: EntityLexicon, headline: boolean): boolean {
   if (u.hit) return true;
-  if (headline) return false;
   const t = tokens[u.ts]!;
+  void headline;
   if (!isCapitalised(t.text) || !LETTER.test(t.text)) return false;
   if (lex.notNames.has(t.text)) return false;
   if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|PUNCT|INTJ)$/.test(t.pos)) return false;
@@ -313,10 +340,13 @@ function isTitleToken(t: Token, lex: EntityLexicon): 'core' | 'mod' | null {
   return null;
 }
 
-function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStart: number, lex: EntityLexicon, out: Candidate[], mark: (a: number, b: number) => void): void {
+function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStart: number, lex: EntityLexicon, out: Candidate[], mark: (a: number, b: number) => void, headline: boolean): void {
   const ts = run[0]!.ts;
   const te = run[run.length - 1]!.te;
   mark(ts, te);
+  // Operations, exercises and ships are not actors: "Operation Inherent Resolve", "USS Mahan".
+  if (!run[0]!.hit && lex.nonEntityPrefixes.has(tokens[ts]!.text)) return;
+  if (run.length === 1 && !run[0]!.hit && lex.nonEntityAcronyms.has(tokens[ts]!.text)) return;
   // Title prefix: country/demonym/org hits and title words, with at least one core title word.
   let p = 0;
   let lastCore = -1;
@@ -460,8 +490,11 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
         k = j + 1;
         continue;
       }
-      const c = base(uts, ute, si, 'person', 'name', 'unknown-name');
-      out.push({ ...c, name: textOf(tokens, uts, ute) });
+      // In a headline every word is capitalised: keep only names that look like people.
+      if (!headline || lex.gender.has(tokens[uts]!.text)) {
+        const c = base(uts, ute, si, 'person', 'name', 'unknown-name');
+        out.push({ ...c, name: textOf(tokens, uts, ute) });
+      }
     }
     k = j;
   }
@@ -474,17 +507,35 @@ function hitCandidate(tokens: readonly Token[], u: Unit, si: number, sentStart: 
   if ((ref.type === 'country' || ref.type === 'place') && ts > sentStart && lex.directions.has(tokens[ts - 1]!.norm) && /^[a-z]/.test(tokens[ts - 1]!.text)) ts--;
   const form: MentionForm = ref.type === 'demonym' || ref.type === 'identity' ? 'demonym' : 'name';
   const c = base(ts, u.te, si, kindOf(ref), form, 'gazetteer');
-  let agentive = false;
-  if (ref.type === 'country') {
-    let j = ts - 1;
-    if (j >= sentStart && tokens[j]!.norm === 'the') j--;
-    const prev = j >= sentStart ? tokens[j]! : null;
-    agentive = !(prev && (lex.locativePrepositions.has(prev.norm) || prev.norm === 'of'));
-    // "U.S. policy": a country name used as a modifier is not an actor.
-    const next = tokens[u.te];
-    if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text)) agentive = false;
-  }
+  const agentive = ref.type === 'country' && isAgentive(tokens, ts, u.te, sentStart, lex);
   return { ...c, ref, country: countryOf(ref), nameStart: u.ts, agentive };
+}
+
+const AGENT_PREPS = new Set(['by', 'with', 'against', 'between', 'for', 'from']);
+const LIST_WORDS = new Set(['and', 'or', ',', 'both', 'the', 'nor']);
+
+/**
+ * A country name used for its government or people ("Turkey said", "Iraq’s efforts", "U.S.
+ * forces", "talks with Qatar") rather than as a location ("in Iraq and Syria", "Palmyra, Syria").
+ */
+export function isAgentive(tokens: readonly Token[], ts: number, te: number, sentStart: number, lex: EntityLexicon): boolean {
+  // Walk back over a coordination ("in Iraq and Syria") to the word that governs the list.
+  let j = ts - 1;
+  let steps = 0;
+  while (j >= sentStart && steps < 12 && (LIST_WORDS.has(tokens[j]!.norm) || (/^[A-Z]/.test(tokens[j]!.text) && tokens[j]!.pos === 'PROPN'))) {
+    if (tokens[j]!.text === ',' && j - 1 >= sentStart && /^[A-Z]/.test(tokens[j - 1]!.text) && steps === 0) return false; // "Palmyra, Syria"
+    j--;
+    steps++;
+  }
+  const gov = j >= sentStart ? tokens[j]! : null;
+  if (gov && (lex.locativePrepositions.has(gov.norm) || gov.norm === 'of') && !AGENT_PREPS.has(gov.norm)) return false;
+  const next = tokens[te];
+  if (next && next.sentence === tokens[ts]!.sentence) {
+    if (next.pos === 'VERB' || next.pos === 'AUX' || /^['’]s?$/.test(next.text)) return true;
+    if (/^[a-z]/.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return true;
+  }
+  if (gov && AGENT_PREPS.has(gov.norm)) return true;
+  return false;
 }
 
 function roleFromTitle(tokens: readonly Token[], run: readonly Unit[], titleEnd: number, lex: EntityLexicon): string {
@@ -589,9 +640,21 @@ function describe(
   const spanStart = hasDet ? from - 1 : from;
   const phrase = textOf(tokens, from, to);
   const plural = /s$/.test(headNorm) && !/ss$/.test(headNorm);
+  const genericGroup = (a: number, b: number, name: string, sector: string, ctry: string | null = null) => {
+    // Numbers and quantifiers do not name a group: "two bridges" / "20 people" keep the noun only.
+    let n = a;
+    while (n < b - 1 && (tokens[n]!.pos === 'NUM' || DETERMINERS.has(tokens[n]!.norm) || /^(some|many|several|all|most|few|other|more|dozens|hundreds|thousands)$/.test(tokens[n]!.norm))) n++;
+    const c = base(a, b, si, 'group', 'description', 'group');
+    out.push({ ...c, name: textOf(tokens, n, b).replace(/^(the|a|an) /i, ''), sector, country: ctry });
+    void name;
+  };
   if (group) {
     const [sector, institutional] = group;
-    if (!institutional) return; // demonym stays a mention of the country
+    if (!institutional) {
+      // "Israeli hostages": the demonym stays a mention of the country; the group is its own entity.
+      if (!personRef && !orgRef) genericGroup(spanStart, to, phrase, sector, country);
+      return;
+    }
     if (personRef && PERSON_ORG_HEADS.has(headNorm)) {
       removeInside(out, from, to);
       const c = base(from, to, si, 'person', 'description', 'person-administration');
@@ -618,7 +681,9 @@ function describe(
       const c = base(spanStart, to, si, 'organization', 'description', 'definite-description');
       out.push({ ...c, name: phrase, sector, coref: { type: 'organization', gender: null, plural, head: headNorm, nonState } });
       covered.fill(1, spanStart - sentStart, to - sentStart);
+      return;
     }
+    genericGroup(spanStart, to, phrase, sector);
     return;
   }
   if (isCoref) {

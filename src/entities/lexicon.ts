@@ -90,6 +90,9 @@ const LexiconSchema = z.object({
   firstNames: z.object({ male: z.array(z.string()), female: z.array(z.string()) }),
   pronouns: z.record(z.string(), z.tuple([z.enum(['person', 'organization', 'group']), z.enum(['m', 'f']).nullable(), z.boolean()])),
   notNames: z.array(z.string()),
+  nonEntityPrefixes: z.array(z.string()),
+  nonEntityAcronyms: z.array(z.string()),
+  placeCorefNouns: z.record(z.string(), z.enum(['place', 'country'])),
 });
 
 export type OrgActor = z.infer<typeof OrgSchema>;
@@ -126,6 +129,9 @@ export interface EntityLexicon {
   readonly gender: ReadonlyMap<string, 'm' | 'f'>;
   readonly pronouns: Readonly<Record<string, readonly ['person' | 'organization' | 'group', 'm' | 'f' | null, boolean]>>;
   readonly notNames: ReadonlySet<string>;
+  readonly nonEntityPrefixes: ReadonlySet<string>;
+  readonly nonEntityAcronyms: ReadonlySet<string>;
+  readonly placeCorefNouns: Readonly<Record<string, 'place' | 'country'>>;
   readonly orgsById: ReadonlyMap<string, OrgActor>;
 }
 
@@ -207,6 +213,9 @@ export function entityLexicon(): EntityLexicon {
     gender,
     pronouns: lex.pronouns,
     notNames: new Set(lex.notNames),
+    nonEntityPrefixes: new Set(lex.nonEntityPrefixes),
+    nonEntityAcronyms: new Set(lex.nonEntityAcronyms),
+    placeCorefNouns: lex.placeCorefNouns,
     orgsById: new Map(actors.organizations.map((o) => [o.id, o])),
   };
   void foldKey;

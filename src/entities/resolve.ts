@@ -147,8 +147,16 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     }
     if (c.rule === 'person-administration' && c.person) {
       const b = fromRef(c.person, c);
-      add(b, c, 'description');
+      add(b, c, 'description', 'organization');
       continue;
+    }
+    // A city that shares a surname already seen ("Dayton") is that person.
+    if (c.ref && c.ref.type === 'place' && c.ref.city && c.tokenEnd - c.tokenStart === 1) {
+      const p = surnames.get(tokens[c.tokenStart]!.text);
+      if (p) {
+        add(p, c, 'name');
+        continue;
+      }
     }
     if (c.ref && c.form !== 'description' && c.rule !== 'title-name') {
       const b = fromRef(c.ref, c);
@@ -199,6 +207,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
             3,
           );
         if (b) add(b, c, 'description');
+        else if (c.rule === 'definite-description' && c.sector) {
+          const g = get(`grp:null:${(c.name ?? '').toLowerCase()}`, () => ({ kind: 'group', name: c.name ?? '', country: null, sector: c.sector, role: null, affiliation: null }));
+          add(g, c, 'description');
+        }
         break;
       }
       case 'title-only':
@@ -226,13 +238,32 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       case 'pronoun': {
         const want = c.coref!;
         let b: Builder | null = null;
-        if (c.kind === 'person') b = findAntecedent(c, (x) => x.kind === 'person' && x.key[0] !== 'r' && (x.gender === null || x.gender === want.gender), 2);
+        const first = /^(we|us|our|ourselves)$/.test(tokens[c.tokenStart]!.norm);
+        if (c.kind === 'person') b = findAntecedent(c, (x) => x.kind === 'person' && (want.gender === null || x.gender === null || x.gender === want.gender), 2);
+        else if (first) b = findAntecedent(c, (x) => x.kind === 'organization', 3) ?? findAntecedent(c, (x) => x.kind === 'country' || x.kind === 'group', 3);
         else if (c.kind === 'organization') b = findAntecedent(c, (x) => x.kind === 'organization' || x.kind === 'country', 1);
         else b = findAntecedent(c, (x) => (x.kind === 'organization' || x.kind === 'group') && (x.plural || x.nonState), 1);
         if (b) {
           if (c.kind === 'person' && b.gender === null && want.gender) b.gender = want.gender;
-          add(b, c, 'pronoun');
+          add(b, c, 'pronoun', b.kind === 'person' ? 'person' : 'organization');
         }
+        break;
+      }
+      case 'place-description': {
+        const want = c.kind;
+        const b = findAntecedent(c, (x) => x.kind === want, 3);
+        if (b) add(b, c, 'description');
+        break;
+      }
+      case 'place-of': {
+        const b = fromRef(c.ref!, c);
+        add(b, c, 'name');
+        break;
+      }
+      case 'group': {
+        const key = `grp:${c.country}:${(c.name ?? '').toLowerCase()}`;
+        const b = get(key, () => ({ kind: 'group', name: c.name ?? '', country: c.country, sector: c.sector, role: null, affiliation: null, plural: true }));
+        add(b, c, 'description');
         break;
       }
       default:
@@ -288,6 +319,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     const saysNear = (next !== null && SAY.test(next.norm)) || (prev !== null && SAY.test(prev.norm));
     let kind: EntityKind | null = null;
     if (titled) kind = 'person';
+    else if (words.length === 1 && lex.orgHeads.has(name)) kind = 'organization';
     else if (isAcronym) kind = 'organization';
     else if (firstNameKnown && words.length >= 2) kind = 'person';
     else if (afterLoc) kind = 'place';
