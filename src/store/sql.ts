@@ -8,6 +8,8 @@ export interface SqlExecutor {
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** Runs several `;`-separated statements without parameters. */
   exec(sql: string): Promise<void>;
+  /** Runs one statement once per row of parameters, when the driver does that faster than multi-row SQL (SQLite). */
+  runEach?(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<void>;
 }
 
 /** A database driver: SQLite (better-sqlite3) or PostgreSQL (pg). */
@@ -23,7 +25,7 @@ export interface SqlDriver extends SqlExecutor {
 /** Largest number of parameters put in one multi-row INSERT (under SQLite's and pg's limits). */
 const MAX_PARAMS = 30_000;
 
-/** Inserts rows with multi-row INSERT statements (few round trips, which matters for pg). */
+/** Inserts rows: one prepared statement per row where that is cheap (SQLite), else multi-row INSERTs (few round trips for pg). */
 export async function insertMany(
   ex: SqlExecutor,
   table: string,
@@ -32,6 +34,10 @@ export async function insertMany(
 ): Promise<void> {
   if (rows.length === 0) return;
   const perRow = `(${columns.map(() => '?').join(', ')})`;
+  if (ex.runEach) {
+    await ex.runEach(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${perRow}`, rows);
+    return;
+  }
   const chunk = Math.max(1, Math.min(500, Math.floor(MAX_PARAMS / columns.length)));
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);

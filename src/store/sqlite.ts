@@ -30,6 +30,10 @@ export class SqliteDriver implements SqlDriver {
       exec: async (sql: string) => {
         this.db.exec(sql);
       },
+      runEach: async (sql: string, rows: readonly (readonly SqlValue[])[]) => {
+        const st = this.prepare(sql);
+        for (const r of rows) st.run(...r);
+      },
     };
   }
 
