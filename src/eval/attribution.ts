@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Extraction } from '../output/schema.js';
-import { greedyMatch, overlap, prf, accuracy, type Accuracy, type Counts, type Prf, type Range } from './metrics.js';
+import { greedyMatchSpans, overlap, prf, accuracy, type Accuracy, type Counts, type Prf, type Range } from './metrics.js';
 import { codePointToUtf16 } from './offsets.js';
 
 const FragmentSchema = z.looseObject({ start: z.number().int(), end: z.number().int(), text: z.string().optional() });
@@ -85,6 +85,19 @@ export function touches(alts: Alternatives, r: Range | null): boolean {
   return alts.some((frags) => frags.some((f) => overlap(f, r) > 0));
 }
 
+/** The range from the first to the last fragment of all alternatives. */
+function bounds(alts: Alternatives): Range {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const frags of alts) {
+    for (const f of frags) {
+      start = Math.min(start, f.start);
+      end = Math.max(end, f.end);
+    }
+  }
+  return start <= end ? { start, end } : { start: 0, end: 0 };
+}
+
 /** What one article (or one subset of it) contributes. */
 export interface AttributionScore {
   readonly content: Counts;
@@ -98,9 +111,11 @@ export interface AttributionScore {
  * with no source is right when Parley gives none).
  */
 export function scoreAttributions(gold: readonly GoldRelation[], pred: readonly PredRelation[]): AttributionScore {
-  const pairs = greedyMatch(gold, pred, (g, p) => {
-    const c = coverage(g.content, p.content);
-    return c >= 0.5 ? c : 0;
+  const boxes = gold.map((g, i) => ({ ...bounds(g.content), i }));
+  const contents = pred.map((p) => p.content);
+  const pairs = greedyMatchSpans(boxes, contents, (b, c) => {
+    const cov = coverage(gold[b.i]!.content, c);
+    return cov >= 0.5 ? cov : 0;
   });
   const source = { correct: 0, total: 0 };
   const cue = { correct: 0, total: 0 };

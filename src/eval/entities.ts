@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Extraction } from '../output/schema.js';
-import { greedyMatch, overlap, prf, type Counts, type Prf } from './metrics.js';
+import { greedyMatchSpans, overlap, prf, type Counts, type Prf } from './metrics.js';
 import { codePointToUtf16 } from './offsets.js';
 
 /** One record of the `entities` format (offsets in Python code points). */
@@ -82,8 +82,8 @@ export function scoreEntities(gold: readonly TypedSpan[], pred: readonly TypedSp
   for (const type of types) {
     const g = gold.filter((e) => e.type === type);
     const p = pred.filter((e) => e.type === type);
-    const ex = greedyMatch(g, p, (a, b) => (a.start === b.start && a.end === b.end ? 1 : 0)).length;
-    const ol = greedyMatch(g, p, (a, b) => {
+    const ex = greedyMatchSpans(g, p, (a, b) => (a.start === b.start && a.end === b.end ? 1 : 0)).length;
+    const ol = greedyMatchSpans(g, p, (a, b) => {
       const o = overlap(a, b);
       return o === 0 ? 0 : o / Math.max(a.end - a.start, b.end - b.start, 1);
     }).length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greedyMatch, overlap, prf } from './metrics.js';
+import { greedyMatch, greedyMatchSpans, overlap, prf } from './metrics.js';
 import { codePointToUtf16 } from './offsets.js';
 
 describe('prf', () => {
@@ -33,4 +33,27 @@ describe('codePointToUtf16', () => {
     ['\u{1F600}\u{1F600}x', 2, 4],
     ['\u{1F600}', 1, 2],
   ])('%s: %d → %d', (text, cp, u) => expect(codePointToUtf16(text)(cp)).toBe(u));
+});
+
+describe('greedyMatchSpans', () => {
+  it('agrees with greedyMatch on overlap scores (seeded random spans)', () => {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const spans = (k: number) =>
+      Array.from({ length: k }, () => {
+        const start = rnd(200);
+        return { start, end: start + rnd(30) };
+      });
+    const score = (g: { start: number; end: number }, p: { start: number; end: number }) =>
+      g.start === p.start && g.end === p.end ? 2 : overlap(g, p) / Math.max(1, g.end - g.start, p.end - p.start);
+    for (let round = 0; round < 50; round++) {
+      const g = spans(rnd(15));
+      const p = spans(rnd(15));
+      const key = (pairs: Array<[number, number]>) => pairs.map((x) => x.join(':')).sort();
+      expect(key(greedyMatchSpans(g, p, score))).toEqual(key(greedyMatch(g, p, score)));
+    }
+  });
 });

@@ -81,3 +81,43 @@ export function greedyMatch<G, P>(gold: readonly G[], pred: readonly P[], score:
   }
   return out;
 }
+
+/**
+ * One-to-one greedy matching for span items whose score is positive only when they overlap
+ * (or are identical): like greedyMatch, but only overlapping pairs are scored, found with a
+ * sorted sweep, so a long document with many spans stays near-linear.
+ */
+export function greedyMatchSpans<G extends Range, P extends Range>(gold: readonly G[], pred: readonly P[], score: (g: G, p: P) => number): Array<[number, number]> {
+  const order = pred.map((_, j) => j).sort((a, b) => pred[a]!.start - pred[b]!.start);
+  const starts = order.map((j) => pred[j]!.start);
+  let maxLen = 0;
+  for (const p of pred) maxLen = Math.max(maxLen, p.end - p.start);
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = 0; i < gold.length; i++) {
+    const g = gold[i]!;
+    // first index whose start is > g.end (an empty gold span may equal an empty pred at g.end)
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= g.end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && starts[k]! >= g.start - maxLen; k--) {
+      const j = order[k]!;
+      const s = score(g, pred[j]!);
+      if (s > 0) pairs.push([s, i, j]);
+    }
+  }
+  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
+  const gUsed = new Set<number>();
+  const pUsed = new Set<number>();
+  const out: Array<[number, number]> = [];
+  for (const [, i, j] of pairs) {
+    if (gUsed.has(i) || pUsed.has(j)) continue;
+    gUsed.add(i);
+    pUsed.add(j);
+    out.push([i, j]);
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Extraction } from '../output/schema.js';
-import { greedyMatch, overlap, prf, type Counts, type Prf } from './metrics.js';
+import { greedyMatchSpans, overlap, prf, type Counts, type Prf } from './metrics.js';
 import { codePointToUtf16 } from './offsets.js';
 
 /** One record of the `timex` format (offsets in Python code points). */
@@ -66,8 +66,8 @@ export function predTimexes(x: Extraction): TimexSpan[] {
  * matches, one-to-one; type and value judged on relaxed matches.
  */
 export function scoreTimexRecord(gold: readonly TimexSpan[], pred: readonly TimexSpan[]): TimexRecordScore {
-  const strictPairs = greedyMatch(gold, pred, (g, p) => (g.start === p.start && g.end === p.end ? 1 : 0));
-  const relaxedPairs = greedyMatch(gold, pred, (g, p) => {
+  const strictPairs = greedyMatchSpans(gold, pred, (g, p) => (g.start === p.start && g.end === p.end ? 1 : 0));
+  const relaxedPairs = greedyMatchSpans(gold, pred, (g, p) => {
     const o = overlap(g, p);
     return o === 0 ? 0 : o / Math.max(g.end - g.start, p.end - p.start, 1);
   });
