@@ -81,7 +81,7 @@ export function npRight(v: SentenceView, start: number, clause: number, stopAtPr
       b = j + 1;
       continue;
     }
-    if (t.norm === ',' && j + 1 < v.te && v.tokens[j + 1]!.pos !== 'VERB' && inListAhead(v, j)) {
+    if (t.norm === ',' && j > start && j + 1 < v.te && v.tokens[j + 1]!.pos !== 'VERB' && v.tokens[j + 1]!.norm !== 'and' && inListAhead(v, j)) {
       b = j + 1;
       continue;
     }
@@ -114,6 +114,11 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
       continue;
     }
     if (t.pos === 'ADP' && i + 1 < verb && v.inTimex[i + 1 - v.ts]) {
+      i--;
+      continue;
+    }
+    if (t.pos === 'NOUN' && i + 1 < verb && v.tokens[i + 1]!.norm === 'to' && i > v.ts && (v.tokens[i - 1]!.norm === ',' || v.mentionAt[i - 1 - v.ts] !== null)) {
+      // a verb mis-tagged as a noun before an infinitive: "Witkoff, the envoy, plans to return"
       i--;
       continue;
     }
@@ -168,7 +173,12 @@ export function headsOf(v: SentenceView, r: Range | null, opts: { skipPlaces?: b
       pick = k;
       break;
     }
-    if (pick < 0) pick = 0;
+    if (pick < 0) pick = conj.findIndex((m) => !(opts.skipPlaces && m.label === 'place'));
+    if (pick < 0) {
+      conj = [];
+      conjPrep = [];
+      return;
+    }
     let e = v.entityOf(conj[pick]!.entityId);
     if (e && e.country === null) {
       const alt = conj.find((m) => v.entityOf(m.entityId)?.country);
@@ -225,10 +235,16 @@ export function isDefinite(v: SentenceView, i: number): boolean {
 }
 
 /** The place (or country) mention nearest the trigger after a locative preposition in its clause. */
-export function locationNear(v: SentenceView, trigger: number): { mention: Mention; start: number; end: number } | null {
+export function locationNear(v: SentenceView, trigger: number, anchor = trigger): { mention: Mention; start: number; end: number } | null {
   const clause = clauseOf(v, trigger);
   let best: { mention: Mention; start: number; end: number; d: number } | null = null;
-  for (let j = v.ts; j < v.te; j++) {
+  // a locative PP attached to the trigger: after it (or its predicate) with no other verb between,
+  // or before it in the clause with no verb between
+  let lo = anchor;
+  while (lo > v.ts && clauseOf(v, lo - 1) === clause && v.tokens[lo - 1]!.pos !== 'VERB') lo--;
+  let hi = anchor + 1;
+  while (hi < v.te && hi - anchor < 10 && clauseOf(v, hi) === clause && v.tokens[hi]!.pos !== 'VERB') hi++;
+  for (let j = lo; j < hi; j++) {
     if (clauseOf(v, j) !== clause) continue;
     const t = v.tokens[j]!;
     if (!v.lex.grammarSets.locationPreps.has(t.norm)) continue;

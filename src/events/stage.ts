@@ -8,7 +8,9 @@ import { base, headsOf, isDefinite, isPassive, locationNear, npRight, ppMentions
 const VERSION = '1';
 const STAGE = 'events';
 const CAPTIVES = new Set(['prisoner', 'prisoners', 'hostage', 'hostages', 'detainee', 'detainees', 'captive', 'captives', 'inmates', 'inmate']);
-const MERGE_WINDOW = 3;
+const MERGE_WINDOW = 6;
+/** Types whose target may be a place (a town shelled, a city under curfew). */
+const PLACE_TARGETS = new Set<PloverType>(['ASSAULT', 'COERCE', 'PROTEST', 'THREATEN']);
 
 /** A mutable event under construction. */
 interface Draft {
@@ -28,6 +30,7 @@ interface Draft {
   sentenceIndex: number;
   evidence: Span[];
   rule: string;
+  nominal: boolean;
 }
 
 function spanOfTokens(tokens: readonly Token[], a: number, b: number): Span {
@@ -70,7 +73,7 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
     // generic gerund subject: "negotiating with X sets a precedent"
     if (!c.asNoun && t.norm.endsWith('ing')) {
       let k = c.head - 1;
-      while (k >= v.ts && (v.tokens[k]!.pos === 'ADV' || v.tokens[k]!.norm === ',' || v.tokens[k]!.pos === 'CCONJ')) k--;
+      while (k >= v.ts && (v.tokens[k]!.pos === 'ADV' || v.tokens[k]!.pos === 'PUNCT' || v.tokens[k]!.pos === 'CCONJ')) k--;
       if (k < v.ts || v.clauses[k - v.ts] !== c.clause) p.drop = true;
       if (prev && (prev.norm === ',' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM' || prev.pos === 'ADP')) p.subordinate = true;
     }
@@ -226,7 +229,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
       if (p.c.asNoun && isDefinite(v, p.c.head) && supportVerbBefore(v, p.c.head, lex) < 0) {
         const ante = findAntecedent(drafts, d, si);
         if (ante) {
-          mergeInto(ante, d);
+          mergeInto(ante, d, ix);
           continue;
         }
       }
@@ -267,18 +270,23 @@ function firstReporting(v: SentenceView, lex: Lexicon): number {
 }
 
 function findAntecedent(drafts: readonly Draft[], d: Draft, si: number): Draft | null {
+  // prefer an event named by a noun ("secret negotiations") over one named by a verb
+  let verbal: Draft | null = null;
   for (let k = drafts.length - 1; k >= 0; k--) {
     const a = drafts[k]!;
     if (si - a.sentenceIndex > MERGE_WINDOW) break;
-    if (a.type === d.type || (a.type === 'AGREE' && d.type === 'CONSULT')) return a.type === d.type ? a : null;
+    if (a.type !== d.type) continue;
+    if (a.nominal) return a;
+    verbal ??= a;
   }
-  return null;
+  return verbal;
 }
 
-function mergeInto(a: Draft, d: Draft): void {
+function mergeInto(a: Draft, d: Draft, ix: DocIndex): void {
   a.location ??= d.location;
   a.timexId ??= d.timexId;
-  if (a.attributionId === null && d.attributionId !== null) a.attributionId = d.attributionId;
+  const sourced = (id: string | null) => id !== null && ix.attributions.some((x) => x.id === id && x.source !== null);
+  if (d.attributionId !== null && (a.attributionId === null || (!sourced(a.attributionId) && sourced(d.attributionId)))) a.attributionId = d.attributionId;
   for (const id of d.actorIds) if (!a.actorIds.includes(id) && !a.recipientIds.includes(id)) a.actorIds.push(id);
   a.evidence.push(d.trigger);
   if (a.type === 'CONSULT' && a.mode === null && d.mode !== null) a.mode = d.mode;
@@ -329,7 +337,7 @@ function buildDraft(
     let objStart = c.tokenEnd;
     objectRange = npRight(v, objStart, cl);
     if (passive) {
-      recipients = headsOf(v, subjectRange);
+      recipients = headsOf(v, subjectRange, { skipPlaces: !PLACE_TARGETS.has(type) });
       const by = ppMentions(v, c.tokenEnd, 12, new Set(['by']));
       actors = by.length > 0 ? headsOf(v, by[0]!.range) : [];
       if (objectRange && !by.some((b) => b.range.a === objectRange!.a)) {
@@ -337,12 +345,12 @@ function buildDraft(
       }
     } else {
       actors = headsOf(v, subjectRange);
-      recipients = headsOf(v, objectRange, { skipPlaces: true });
+      recipients = headsOf(v, objectRange, { skipPlaces: !PLACE_TARGETS.has(type) });
       if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, c.head, reportingAt);
     }
     objStart = objectRange ? objectRange.b : c.tokenEnd;
     for (const pp of ppMentions(v, objStart, 10, v.lex.grammarSets.recipientPreps)) {
-      const ids = headsOf(v, pp.range, { skipPlaces: type !== 'ASSAULT' && type !== 'CONSULT' });
+      const ids = headsOf(v, pp.range, { skipPlaces: !PLACE_TARGETS.has(type) && type !== 'CONSULT' });
       if (ids.length === 0) continue;
       if (e.symmetric && pp.prep === 'with') {
         for (const id of ids) if (!actors.includes(id)) actors.push(id);
@@ -377,7 +385,7 @@ function buildDraft(
     }
     const after = ppMentions(v, c.tokenEnd, 10, new Set(['by', 'with', 'against', 'on', 'into', 'of', 'to', 'between', 'from']));
     for (const pp of after) {
-      const ids = headsOf(v, pp.range, { skipPlaces: type !== 'ASSAULT' });
+      const ids = headsOf(v, pp.range, { skipPlaces: !PLACE_TARGETS.has(type) });
       if (ids.length === 0) continue;
       if (pp.prep === 'by' && actors.length === 0) actors = ids;
       else if ((pp.prep === 'with' || pp.prep === 'between') && e.symmetric) {
@@ -432,7 +440,7 @@ function buildDraft(
       if (mode === 'suicide-attack') break;
     }
   }
-  const loc = locationNear(v, c.head);
+  const loc = locationNear(v, c.head, c.asNoun ? predicateOf(v, c.head, lex) : c.tokenEnd - 1);
   const location = loc ? { entityId: loc.mention.entityId, span: { start: loc.start, end: loc.end }, name: ix.doc.text.slice(loc.start, loc.end) } : null;
   if (type === 'CONSULT' && mode === null && loc) {
     const lc = ix.entityOf(loc.mention.entityId)?.country ?? null;
@@ -475,7 +483,18 @@ function buildDraft(
     sentenceIndex: si,
     evidence,
     rule,
+    nominal: c.asNoun,
   };
+}
+
+/** For an event noun that is a subject ("the talks, led by X, took place"), its support predicate. */
+function predicateOf(v: SentenceView, noun: number, lex: Lexicon): number {
+  for (let k = noun + 1; k < v.te && k - noun < 16; k++) {
+    if (v.clauses[k - v.ts] !== v.clauses[noun - v.ts]) break;
+    const t = v.tokens[k]!;
+    if (t.pos === 'VERB' && lex.grammarSets.supportAfter.has(base(v, k))) return k;
+  }
+  return noun;
 }
 
 function isPassiveOrNoun(v: SentenceView, c: Candidate): boolean {
