@@ -1,6 +1,18 @@
 import type { Quantity, Span, Token } from '../core/index.js';
 import { quantityLexicon, type QualifierKind, type QuantityLexicon } from './lexicon.js';
 
+const starterCache = new WeakMap<QuantityLexicon, Set<string>>();
+
+/** Words that can open a quantity; any other plain word is skipped without further look-ups. */
+function starters(lex: QuantityLexicon): Set<string> {
+  let set = starterCache.get(lex);
+  if (!set) {
+    set = new Set(['a', 'an', 'half', ...lex.units.keys(), ...lex.tens.keys(), ...lex.vaguePlurals.keys(), ...lex.ordinals.keys(), ...lex.currencySymbols.keys()]);
+    starterCache.set(lex, set);
+  }
+  return set;
+}
+
 /** The label of a quantity record. */
 export type QuantityLabel = Quantity['label'];
 
@@ -56,7 +68,22 @@ export function findQuantities(
   mentionAt: MentionKindAt = () => null,
   lex: QuantityLexicon = quantityLexicon(),
 ): QuantityCandidate[] {
-  const out: QuantityCandidate[] = [];
+  return createQuantityFinder(text, tokens, mentionAt, lex)(from, to);
+}
+
+/**
+ * The finder of findQuantities bound to one document, so that its helpers are built once per
+ * document rather than once per sentence. Call it with each sentence's token range.
+ */
+export function createQuantityFinder(
+  text: string,
+  tokens: readonly Token[],
+  mentionAt: MentionKindAt = () => null,
+  lex: QuantityLexicon = quantityLexicon(),
+): (from: number, to: number) => QuantityCandidate[] {
+  let from = 0;
+  let to = 0;
+  let out: QuantityCandidate[] = [];
   const norm = (k: number): string => (k >= from && k < to ? tokens[k]!.norm : '');
   const adjacent = (a: number, b: number): boolean => a >= from && b < to && tokens[a]!.end === tokens[b]!.start;
   const plainText = (a: number, b: number): string => text.slice(tokens[a]!.start, tokens[b - 1]!.end);
@@ -71,7 +98,7 @@ export function findQuantities(
     if (t.pos === 'PROPN') return PROPN_PLURAL.test(t.norm);
     return false;
   };
-  let lastEnd = from;
+  let lastEnd = 0;
   /** token index of the last numeral skipped as a label, so "Resolutions 2254 and 2118" skips both. */
   let labelAt = -10;
 
@@ -460,13 +487,22 @@ export function findQuantities(
     return mentionAt(name) !== 'other';
   }
 
-  for (let i = from; i < to; ) {
-    const c = tryAt(i);
-    if (c) {
-      out.push(c);
-      lastEnd = c.tokenEnd;
-      i = c.tokenEnd;
-    } else i++;
-  }
-  return out;
+  const startWords = starters(lex);
+  return (sentenceFrom, sentenceTo) => {
+    from = sentenceFrom;
+    to = sentenceTo;
+    out = [];
+    lastEnd = from;
+    labelAt = -10;
+    for (let i = from; i < to; ) {
+      const t = tokens[i]!;
+      const c = (t.type === 'word' || t.type === 'punctuation') && !startWords.has(t.norm) ? null : tryAt(i);
+      if (c) {
+        out.push(c);
+        lastEnd = c.tokenEnd;
+        i = c.tokenEnd;
+      } else i++;
+    }
+    return out;
+  };
 }

@@ -1,6 +1,6 @@
 import type { Document, Mention, Quantity, Token } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
-import { findQuantities, type MentionKindAt, type QuantityCandidate } from './find.js';
+import { createQuantityFinder, type MentionKindAt, type QuantityCandidate } from './find.js';
 
 const VERSION = '1';
 
@@ -48,8 +48,9 @@ export const quantitiesStage: Stage = {
     const tokens = doc.layers.tokens ?? [];
     const mentionAt = mentionKinds(tokens, doc.layers.mentions);
     const quantities: Quantity[] = [];
+    const find = createQuantityFinder(doc.text, tokens, mentionAt);
     for (const s of doc.layers.sentences ?? []) {
-      for (const c of findQuantities(doc.text, tokens, s.tokenStart, s.tokenEnd, mentionAt)) {
+      for (const c of find(s.tokenStart, s.tokenEnd)) {
         quantities.push(toQuantity(doc, c, quantities.length));
       }
     }
