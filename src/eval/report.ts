@@ -123,11 +123,25 @@ function documentSection(metrics: unknown): string[] {
   ];
 }
 
+/** How each format is scored, printed at the top of the written report. */
+const METHODS = [
+  '<details><summary>How the figures are computed</summary>',
+  '',
+  '- **events**: event-type P/R/F1 over (record, type) pairs, where a gold `type_any` counts as right with any of its types; actor and recipient code accuracy on gold events whose type Parley found (right when the codes share one, legacy codes mapped through `data/eval-code-aliases.json`; records with `actors_unannotated` are skipped); confusion of gold vs Parley types; share of records with no event; false-positive rate on gold-empty records.',
+  '- **timex** (TempEval-3): span P/R/F1 strict (same offsets) and relaxed (overlap), one-to-one; type and value accuracy on relaxed matches; value P/R/F1 = relaxed matches with the right value over all predicted / all gold. Parley gets the date part of `dct` as the publication date.',
+  '- **attribution**: a Parley content matches a gold content when it covers ≥ 50 % of one gold alternative (fragments summed), one-to-one; source accuracy on matched pairs (overlaps a gold source fragment, or both empty); cue accuracy likewise; the quote-mark subset compares gold `has_quote_marks` relations with Parley contents that are quotations.',
+  '- **entities**: Parley mentions (names and descriptions by entity kind: person → PERSON, organization/group → ORG, country/place → LOC; demonyms → NORP), dates → DATE, quantities → QUANTITY/MONEY; only the types the file lists; exact and overlap (one-to-one) P/R/F1 per type, micro over all, and micro over PERSON+ORG+LOC (the target).',
+  '- **document**: the hand-annotated article scored by meaning (`src/eval/document.ts`): required events found, attribute accuracy, must_not_assert rules violated, recall of entities, dates, quantities, quotes, attributions.',
+  '- Offsets in the sets are Python code points and are converted to UTF-16. A record that throws is counted under *errors* and skipped; *fatal* counts records whose extraction carried a fatal diagnostic.',
+  '',
+  '</details>',
+];
+
 /** Renders results as a Markdown report: an overview table, then one section per file. */
 export function formatReport(results: readonly FileResult[], failures: readonly FileFailure[], header: { date?: string; commit?: string } = {}): string {
   const out: string[] = [];
   if (header.date !== undefined || header.commit !== undefined) {
-    out.push('# Parley evaluation', '', `Generated ${header.date ?? '?'} at commit \`${header.commit ?? 'unknown'}\` by \`npm run eval\`.`, '');
+    out.push('# Parley evaluation', '', `Generated ${header.date ?? '?'} at commit \`${header.commit ?? 'unknown'}\` by \`npm run eval\`.`, '', ...METHODS, '');
   }
   out.push('| file | format | n | errors | fatal | seconds | headline |', '|---|---|---|---|---|---|---|');
   for (const r of results) out.push(`| ${fileLabel(r.file)} | ${r.format} | ${r.n} | ${r.errors} | ${r.fatal} | ${r.seconds.toFixed(1)} | ${headline(r)} |`);

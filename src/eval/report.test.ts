@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { eventsMetrics, eventsTotals } from './events.js';
+import { formatReport, fileLabel } from './report.js';
+import type { FileResult } from './run.js';
+import { timexMetrics, timexTotals } from './timex.js';
+
+const result = (over: Partial<FileResult>): FileResult => ({ file: '/x/eval/a.jsonl', format: 'events', n: 2, errors: 0, fatal: 0, errorSamples: [], seconds: 0.5, metrics: eventsMetrics(eventsTotals()), ...over });
+
+describe('formatReport', () => {
+  it('renders an overview row per file, failures, error samples and the header when asked', () => {
+    const md = formatReport(
+      [result({ errors: 1, errorSamples: ['r7: boom'] }), result({ file: '/x/eval/t.jsonl', format: 'timex', metrics: timexMetrics(timexTotals()) })],
+      [{ file: '/x/eval/seed/bad.json', error: 'no | good' }],
+      { date: '2030-01-01', commit: 'abc123' },
+    );
+    expect(md).toContain('at commit `abc123`');
+    expect(md).toContain('| a.jsonl | events | 2 | 1 | 0 | 0.5 | type F1 0.000');
+    expect(md).toContain('| t.jsonl | timex | 2 |');
+    expect(md).toContain('| seed/bad.json | ? | 0 | file failed | | | no \\| good |');
+    expect(md).toContain('- r7: boom');
+  });
+  it.each([
+    ['/a/b/eval/plover.jsonl', 'plover.jsonl'],
+    ['/a/b/eval/seed/gold.json', 'seed/gold.json'],
+  ])('labels %s as %s', (f, want) => expect(fileLabel(f)).toBe(want));
+});
