@@ -120,7 +120,8 @@ export function compileFinder(lex: TimeLexicon): Finder {
     if (g.n && /^\d/.test(g.n) && unit !== 'year' && Number(g.n) > 1000) return null;
     let start = s;
     // a compound adjective ("the two-year plan") does not take its determiner
-    if (g.sep!.includes('-') && !g.rel && !g.tail && g.det) start = s + text.slice(s).search(new RegExp(g.n!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'));
+    const bare = g.det && !g.rel && !g.tail && (g.sep!.includes('-') || /^(a|an|the)$/i.test(g.det) && !/s$/i.test(g.u!) || /^(its|their|his|her)$/i.test(g.det));
+    if (bare) start = (g.ap ? s : s + text.slice(s).search(new RegExp(`\\b${g.n!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i')));
     if (n !== null && n > 0 && n < 1 && unit === 'year') n = null;
     const mod = g.so ? 'APPROX' : approxMod(g.ap);
     return { start, end: e, expr: { kind: 'duration', unit, n }, mod };
@@ -149,7 +150,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'day', offset, part }, mod: modOf(g.mod) };
   });
   // "last week", "this year", "earlier this month", "the past year", "the weekend", "late last year"
-  add('relative', 5, `\\b(?:(?<mod>${MOD_RE})[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|earlier\\s+this|later\\s+this|earlier\\s+last|later\\s+last|later\\s+next|earlier\\s+next|this|last|next|past|coming|previous|current|the\\s+current|the\\s+full|the\\s+early|the\\s+late|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+same|that|the|a)\\s+(?:fiscal\\s+)?(?<u>week|month|year|weekend|decade|century|${SEASON})\\b(?!-)(?<tail>\\s+(?:ended|ending|to\\s+date|before|earlier|ago|of))?`, (g) => {
+  add('relative', 5, `\\b(?:(?<mod>${MOD_RE})[\\s-]+)?(?<rel>this\\s+past|this\\s+coming|earlier\\s+this|later\\s+this|earlier\\s+last|later\\s+last|later\\s+next|earlier\\s+next|this|last|next|past|coming|previous|current|the\\s+current|the\\s+full|the\\s+early|the\\s+late|the\\s+past|the\\s+previous|the\\s+coming|the\\s+next|the\\s+following|the\\s+same|that|the|a)\\s+(?:fiscal\\s+)?(?<u>week|month|year|weekend|decade|century|${SEASON})\\b(?!-)(?<ctx>\\s+(?:ended|ending|to\\s+date|before|earlier|ago|of))?`, (g) => {
     const rel = norm(g.rel!);
     const u = norm(g.u!);
     if (/^[A-Z]/.test(g.u!)) return null;
@@ -159,7 +160,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     if (rel === 'the early') mod = 'START';
     if (rel === 'the late') mod = 'END';
     const core = rel.replace(/^(earlier|later)\s+/, '').replace(/^the (full|early|late)$/, 'the');
-    const tail = g.tail ? norm(g.tail) : '';
+    const tail = g.ctx ? norm(g.ctx) : '';
     if (rel === 'a') {
       if (u !== 'weekend') return null;
       return { start: 0, end: 0, expr: { kind: 'duration', unit: 'weekend', n: 1 }, mod: null };
@@ -187,7 +188,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'relative', unit, offset }, mod };
   });
   // quarters: "the third quarter", "third-quarter", "the latest quarter", "the year-ago period", "the fourth quarter of 1989"
-  add('quarter', 7, `\\b(?:(?<pre>this\\s+year's|last\\s+year's|next\\s+year's|(?:fiscal\\s+)?\\d{4}'s)\\s+|(?<det>the|a|this|last|next|its|their|each)\\s+)?(?<q1>(?:(?:year-ago|year-earlier|comparable|latest|current|recent|previous|preceding|same|flat|fiscal|most\\s+recent|just-ended|year\\s+earlier|corresponding|strong|weak|disappointing)\\s+)*)(?:(?<y>\\d{4})\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?!s)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(?<y2>\\d{4}|this\\s+year|last\\s+year|next\\s+year)|\\s+(?<back>a\\s+year\\s+(?:ago|earlier)|last\\s+year))?`, (g) => {
+  add('quarter', 7, `\\b(?:(?<pre>this\\s+year's|last\\s+year's|next\\s+year's|(?:fiscal\\s+)?\\d{4}'s)\\s+|(?<det>the|a|this|last|next|its|their|each)\\s+)?(?<q1>(?:(?:year-ago|year-earlier|comparable|latest|current|recent|previous|preceding|same|flat|fiscal|most\\s+recent|just-ended|year\\s+earlier|corresponding|strong|weak|disappointing)\\s+)*)(?:(?<y>\\d{4})\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|period)\\b(?!s)(?!-)(?:\\s+of\\s+(?:fiscal\\s+)?(?<y2>\\d{4}|this\\s+year|last\\s+year|next\\s+year)|\\s+(?<back>a\\s+year\\s+(?:ago|earlier)|last\\s+year))?`, (g, text, s, e) => {
     const q1 = norm(g.q1 ?? '');
     const det = g.det ? norm(g.det) : '';
     const u = norm(g.u!);
@@ -210,8 +211,11 @@ export function compileFinder(lex: TimeLexicon): Finder {
     }
     if (g.back) yearOffset = -1;
     const q = ord ? (ord === 'last' || ord === 'final' ? 4 : lex.ordinals[ord] ?? null) : null;
+    // possessives and articles before an ordinal quarter ("its fourth quarter", "a third-quarter loss") stay out of the span
+    let start = s;
+    if (g.det && ord && !q1 && (/^(a|its|their)$/.test(det) || (det === 'the' && /-/.test(text.slice(s, e))))) start = s + g.det.length + (text.slice(s + g.det.length).length - text.slice(s + g.det.length).trimStart().length);
     const rel = q === null ? (/current/.test(q1) ? 'current' : 'latest') : undefined;
-    return { start: 0, end: 0, expr: { kind: 'quarter', q, ...(year ? { year } : {}), ...(yearOffset !== undefined ? { yearOffset } : {}), ...(rel ? { rel } : {}) }, mod: null };
+    return { start, end: e, expr: { kind: 'quarter', q, ...(year ? { year } : {}), ...(yearOffset !== undefined ? { yearOffset } : {}), ...(rel ? { rel } : {}) }, mod: null };
   });
   // "year-end", "year-earlier", "year-ago"
   add('year-compound', 5, `\\b(?<w>year-end|year-earlier|year-ago|year\\s+end)\\b`, (g) => {
@@ -416,8 +420,9 @@ export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[
       const e = s + m[0].length;
       const built = p.build(m.groups ?? {}, text, s, e);
       if (!built) continue;
+      // a trailing `ctx` group is context that decided the reading, not part of the phrase
       const start = built.start || built.end ? built.start : s;
-      const end = built.start || built.end ? built.end : e;
+      const end = built.start || built.end ? built.end : e - (m.groups?.ctx?.length ?? 0);
       found.push({ start, end, rule: p.rule, expr: built.expr, mod: built.mod, priority: p.priority });
     }
   }
