@@ -18,6 +18,13 @@ import type {
   StoredDocument,
 } from './store.js';
 
+/**
+ * Fault injection for the crash test: with PARLEY_FAULT_KILL_IN_TX=n the process SIGKILLs itself
+ * inside the n-th document's transaction, after its rows are written and before the commit.
+ */
+const KILL_IN_TX = Number(process.env.PARLEY_FAULT_KILL_IN_TX ?? 0);
+let puts = 0;
+
 /** Options of a SQL store. */
 export interface SqlStoreOptions {
   /** Merges event mentions across documents; defaults to the situation's `mergeMentions`. */
@@ -161,6 +168,7 @@ export class SqlStore implements Store {
       );
       if (inserted === 0) return 'duplicate';
       await insertLayers(tx, d.id, x);
+      if (KILL_IN_TX > 0 && ++puts === KILL_IN_TX) process.kill(process.pid, 'SIGKILL');
       await tx.run("UPDATE store_state SET value = '1' WHERE key = 'merged_dirty'");
       return 'new';
     });
