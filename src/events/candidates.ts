@@ -24,6 +24,7 @@ const VERBISH = new Set(['VERB', 'AUX']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'X', 'ADJ', 'NUM']);
 const DETLIKE = new Set(['DET', 'ADJ', 'NUM']);
 const DEFAULT_WINDOW = 6;
+const LIGHT_HEADS = new Set(['effort', 'efforts', 'bid', 'process', 'campaign', 'plan', 'plans', 'mission', 'operation', 'operations', 'initiative', 'talks', 'attempt', 'drive', 'deal', 'agreement', 'accord', 'pact', 'negotiations', 'spree', 'wave']);
 const PREV_WINDOW = 2;
 
 /** Clause index of every token of the sentence [ts, te): a new clause starts at each clause-breaking word. */
@@ -72,17 +73,22 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
   if (prev !== null && (prev.norm === '-' || (prev.start === t.start - 1 && prev.text.endsWith('-')))) return { ok: false, asNoun: false };
   if (i > ts && /^[A-Z]/.test(t.text) && prev !== null && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text)) return { ok: false, asNoun: false };
   const next = tokens[i + 1];
+  // an event noun used as a modifier ("battle zones", "riot police") is not an event, unless its head is a light noun ("mediation effort")
+  const modifier = next !== undefined && next.pos === 'NOUN' && next.sentence === t.sentence && !/s$/.test(t.norm) && !LIGHT_HEADS.has(next.norm);
   if (pos === 'noun') {
-    if (next && next.pos === 'NOUN' && next.sentence === t.sentence && !/s$/.test(t.norm)) return { ok: false, asNoun: true };
+    if (modifier) return { ok: false, asNoun: true };
     if (VERBISH.has(t.pos) && !t.norm.endsWith('ing') && !afterDet && !/s$/.test(t.norm)) return { ok: false, asNoun: true };
     return { ok: true, asNoun: true };
   }
   if (pos === 'verb') {
     if (t.pos === 'ADV' || t.pos === 'ADP' || (prev !== null && prev.pos === 'DET')) return { ok: false, asNoun: false };
+    if (NOUNISH.has(t.pos) && prev !== null && prev.pos === 'NOUN') return { ok: false, asNoun: false };
     if (NOUNISH.has(t.pos) && (afterDet || prev?.pos === 'ADP' || prev?.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(prev.norm))) return { ok: false, asNoun: false };
     return { ok: true, asNoun: false };
   }
-  return { ok: true, asNoun: !VERBISH.has(t.pos) || afterDet };
+  const asNoun = !VERBISH.has(t.pos) || afterDet || (prev?.norm === 'to' && /[^s]s$/.test(t.norm));
+  if (asNoun && modifier) return { ok: false, asNoun };
+  return { ok: true, asNoun };
 }
 
 /** Tries one sense on the token at i; returns the candidate or null. */

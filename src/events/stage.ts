@@ -59,7 +59,7 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
       const sameClause = q.c.clause === p.c.clause;
       const thatComplement = q.c.clause === p.c.clause + 1 && v.tokens[p.c.tokenEnd]?.norm === 'that';
       if (!sameClause && !thatComplement) break;
-      if (p.c.entry.governs === 'complement' && (q.c.asNoun || v.tokens[q.c.head - 1]?.norm !== 'to')) continue;
+      if (p.c.entry.governs === 'complement' && v.tokens[q.c.head - 1]?.norm !== 'to' && !(q.c.asNoun && directObject(v, p.c.tokenEnd, q.c.head))) continue;
       if (p.absorbed === null) p.absorbed = q.c;
       q.drop = true;
       if (q.c.entry.governs) continue;
@@ -106,6 +106,12 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
   const hasMain = out.some((p) => !p.drop && !p.subordinate);
   if (hasMain) for (const p of out) if (p.subordinate) p.drop = true;
   return out;
+}
+
+/** True when the noun at `noun` heads the object right after a verb ending at `from` ("ordered patrols", "ordered a curfew"). */
+function directObject(v: SentenceView, from: number, noun: number): boolean {
+  for (let k = from; k < noun; k++) if (!['DET', 'ADJ', 'NUM', 'NOUN'].includes(v.tokens[k]!.pos)) return false;
+  return noun - from <= 3;
 }
 
 function clauseStart(v: SentenceView, i: number): number {
