@@ -37,6 +37,15 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
       j--;
       continue;
     }
+    // "Sen. Jane Doe (D-Ore.)": a short bracket inside the name
+    if (t.text === ')' && a > k) {
+      let o = j - 1;
+      while (o >= lo && j - o < 8 && tokens[o]!.text !== '(') o--;
+      if (o >= lo && tokens[o]!.text === '(') {
+        j = o - 1;
+        continue;
+      }
+    }
     // "Smith and Jones": a conjunction between two noun phrases
     if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'or') && a <= k && j - 1 >= lo && NP_HEAD.has(tokens[j - 1]!.pos)) {
       j--;

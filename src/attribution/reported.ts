@@ -195,8 +195,10 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     }
     const contentEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
     const contentStart = trimStart(tokens, lo, contentEnd);
-    const clauseBefore = isCloseQuote(before) || hasFiniteVerb(tokens, contentStart, contentEnd);
-    const rest = srcP ? continuation(tokens, tail, end) : null;
+    const clauseBefore = isCloseQuote(before) || (hasFiniteVerb(tokens, contentStart, contentEnd) && !introductory(tokens, contentStart));
+    // "The change, he told me on Friday, is ...": skip a short adverbial after the cue
+    for (let x = tail; x < end && x - tail < 6 && !isVerbal(tokens[x]!) && tokens[x]!.pos !== 'PUNCT'; x++) if (tokens[x + 1]?.text === ',') tail = x + 1;
+    const rest = srcP ? continuation(tokens, tail, end, src !== null) : null;
     const size = contentEnd - contentStart + (rest ? rest[1] - rest[0] : 0);
     if (contentEnd > contentStart && size >= MIN_PAREN_CONTENT && srcP && (after === null || (after.weak && (clauseBefore || rest !== null)))) {
       const content: [number, number][] = [[contentStart, contentEnd]];
@@ -238,6 +240,8 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
     const p = head[0] > lo ? tokens[head[0] - 1]! : undefined;
     if (!p || p.pos === 'CCONJ' || p.pos === 'SCONJ' || isOpenQuote(p) || isCloseQuote(p) || isDash(p)) return [head[0], k];
     if (p.text !== ',') return null;
+    // "With a month to go, Jane Doe, an adviser, said": an introductory phrase before the name
+    if (introductory(tokens, lo) && !hasFiniteVerb(tokens, lo, head[0] - 1)) return [head[0], k];
     right = head[0] - 1;
   }
   return null;
@@ -281,7 +285,8 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     }
     if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
     if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: false };
-    if (isVerbal(t) || isOpenQuote(t) || t.pos === 'SCONJ') break;
+    if (j > ce && CLAUSE_STARTERS.has(t.norm) && t.norm !== 'who' && frames.has('clause') && frames.has('recipient') && hasVerb(tokens, j + 1, end)) return { start: j, rule: 'wh-clause', weak: false };
+    if (isVerbal(t) || (isOpenQuote(t) && (j === ce || tokens[j - 1]!.text === ',')) || t.pos === 'SCONJ') break;
   }
   if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
   if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: first.text === ',' };
@@ -303,9 +308,19 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
   }
   if (frames.has('object')) {
     const t = tokens[ce]!;
-    if (OBJECT_START.has(t.pos) || isOpenQuote(t)) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
+    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || (ce - 1 > 0 && tokens[ce - 1]!.pos === 'ADP' && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
+}
+
+const INTRODUCERS = new Set(['when', 'if', 'while', 'as', 'after', 'before', 'although', 'though', 'because', 'since', 'like', 'unlike', 'once', 'until', 'unless', 'whether', 'despite', 'in', 'on', 'at', 'during', 'for', 'with', 'by', 'from', 'speaking', 'asked', 'based', 'given', 'according']);
+
+/** True when the stretch opens with a subordinate or prepositional lead-in ("When he left, ..."). */
+function introductory(tokens: readonly Token[], a: number): boolean {
+  let i = a;
+  while (tokens[i] && (tokens[i]!.pos === 'CCONJ' || tokens[i]!.pos === 'PUNCT')) i++;
+  const t = tokens[i];
+  return t !== undefined && (INTRODUCERS.has(t.norm) || t.pos === 'SCONJ');
 }
 
 /** True when [a, b) holds a finite verb (not a bare participle opening a phrase). */
@@ -333,12 +348,14 @@ function clauseFollows(tokens: readonly Token[], r: number, end: number): boolea
 }
 
 /** After a parenthetical cue ("“...,” said X, “...”" or "The plan, he said, will fail"): the rest of the content. */
-function continuation(tokens: readonly Token[], tail: number, end: number): [number, number] | null {
+function continuation(tokens: readonly Token[], tail: number, end: number, sourceFirst: boolean): [number, number] | null {
   if (tail >= end || tokens[tail]!.text !== ',') return null;
   const a = tail + 1;
   if (a >= end) return null;
   const t = tokens[a]!;
   if (isOpenQuote(t)) return [a, end];
+  // "The plan, he said, the council would reject": after "he said," a clause goes on the content
+  if (sourceFirst && (t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') && clauseFollows(tokens, a, end)) return [a, end];
   if (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'PART') {
     if (t.pos === 'PRON' && /^(who|which|whose|whom)$/.test(t.norm)) return null;
     if (t.pos === 'VERB' && /ing$/.test(t.norm)) return null;

@@ -11,6 +11,7 @@ const STAGE = 'attribution';
 const VERSION = '1';
 /** A quote with no cue of its own takes a speaker from context only when it fills most of its sentence. */
 const MIN_QUOTE_SHARE = 0.6;
+const QUOTE_CHARS = /["“”«»']/;
 
 interface Built {
   kind: AttributionKind;
@@ -101,7 +102,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
       if (best.quoteIdx === null) {
         best.quoteIdx = qi;
         const quoteChars = best.fragments.reduce((n, f) => n + overlapLength(f, qs), 0);
-        const allQuoted = best.fragments.every((f) => quoteCands.some((o) => overlapLength(quoteSpan(tokens, o), f) >= 0.8 * (f.end - f.start)));
+        const allQuoted = best.fragments.every((f) => QUOTE_CHARS.test(text[f.start] ?? '') && QUOTE_CHARS.test(text.slice(Math.max(f.start, f.end - 2), f.end)));
         best.kind = allQuoted || quoteChars >= 0.8 * (best.content.end - best.content.start) ? 'direct' : 'mixed';
       }
       speakers.push({ source: best.source, cue: best.cue, owner: best });
