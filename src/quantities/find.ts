@@ -48,6 +48,7 @@ const ALPHA_END = /[a-z]$/i;
 const ALPHA_START = /^[a-z]/i;
 const PROPN_PLURAL = /[a-z](?:ans|is|ons|ers|ites|ees|ists)$/;
 const PARTICIPLE = /(?:ed|ing|en)$/;
+const SUPERLATIVE = /^(?:best|worst|[a-z]{3,}est)$/;
 const OF_DETERMINERS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'all', 'some']);
 const ONE_BLOCKERS_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone']);
 const ONE_BLOCKERS_AFTER = new Set(['another', "'s", 'way', 'day']);
@@ -343,6 +344,8 @@ export function createQuantityFinder(
     }
     if (p.kind === 'words' && j === numAt + 1 && first.norm === 'one') {
       if (ONE_BLOCKERS_BEFORE.has(norm(prev)) || ONE_BLOCKERS_AFTER.has(norm(j))) return null;
+      // "one of the largest protests" singles out an example; it counts nothing
+      if (norm(j) === 'of' && norm(j + 1) === 'the' && (norm(j + 2) === 'most' || SUPERLATIVE.test(norm(j + 2)))) return null;
     }
 
     const qual = qualifierBefore(currency ? i : numAt, p.value);
@@ -481,10 +484,14 @@ export function createQuantityFinder(
     const open = p1 === ',' ? ',' : p1 === '(' ? '(' : null;
     if (!open || end !== numAt + 1) return false;
     const close = norm(end);
-    if (!(open === ',' ? close === ',' || close === ')' : close === ')')) return false;
+    const listEnd = close === '.' || close === ';';
+    if (!(open === ',' ? close === ',' || close === ')' || listEnd : close === ')')) return false;
     const name = numAt - 2;
     if (name < from || tokens[name]!.pos !== 'PROPN' || monthAt(name) || lex.weekdays.has(tokens[name]!.norm)) return false;
-    return mentionAt(name) !== 'other';
+    const kind = mentionAt(name);
+    // "…, and Dana Levi, 31." ends a list of names with ages; elsewhere a final number is rarely an age
+    if (listEnd && kind !== 'person' && !(numAt - 3 >= from && tokens[numAt - 3]!.pos === 'PROPN')) return false;
+    return kind !== 'other';
   }
 
   const startWords = starters(lex);
