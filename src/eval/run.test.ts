@@ -46,3 +46,23 @@ describe('evalFile', () => {
     expect((r.metrics as EventsMetrics).type.fn).toBe(1);
   });
 });
+
+describe('evalFile on a document gold file', () => {
+  it('finds <slug>.txt next to <slug>.gold.json and scores it by meaning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-doc-'));
+    writeFileSync(join(dir, 'harbour.txt'), 'Dockworkers walked out in Portsmouth on Monday.');
+    const gold = { document: { published: '2022-06-08' }, events: [{ id: 'strike', type: 'PROTEST', trigger_sentence_contains: 'walked out' }], must_not_assert: [] };
+    writeFileSync(join(dir, 'harbour.gold.json'), JSON.stringify(gold));
+    let seenText = '';
+    const run: ExtractFn = (text, meta) => {
+      seenText = `${text}|${meta.published}`;
+      const x = empty('harbour');
+      x.events = [{ id: 'e1', type: 'PROTEST', mode: null, cameo: null, actor: [], recipient: [], location: null, date: null, quantities: [], modality: 'asserted', in_quote: false, attribution: null, trigger: { text: 'walked out', start: 12, end: 22 }, sentence: { start: 0, end: text.length } }];
+      return x;
+    };
+    const r = await evalFile(join(dir, 'harbour.gold.json'), { extractFn: run });
+    expect(seenText).toBe('Dockworkers walked out in Portsmouth on Monday.|2022-06-08');
+    expect(r.format).toBe('document');
+    expect((r.metrics as { summary: Record<string, number> }).summary.events_found).toBe(1);
+  });
+});

@@ -222,8 +222,10 @@ export function evalDocumentFile(file: string, opts: EvalOptions = {}): FileResu
   const p = DocumentGoldSchema.safeParse(raw);
   if (!p.success) throw new ParleyError('BAD_INPUT', `${file}: not a document gold file: ${issueText(p.error)}`);
   const gold = p.data;
-  const articleName = gold.document?.file ?? 'article.txt';
-  const articlePath = join(dirname(file), articleName);
+  // The article: document.file next to the gold, else <slug>.txt for <slug>.gold.json, else article.txt.
+  const sibling = basename(file).replace(/\.gold\.json$|\.json$/, '.txt');
+  const candidates = gold.document?.file ? [gold.document.file] : [sibling, 'article.txt'];
+  const articlePath = candidates.map((c) => join(dirname(file), c)).find((p) => existsSync(p)) ?? join(dirname(file), candidates[0]!);
   const inline = (raw as { text?: unknown }).text;
   let text: string;
   if (typeof inline === 'string') text = inline;
