@@ -2,7 +2,7 @@ import type { EventOut } from '../output/schema.js';
 import { DocView, type SentenceView } from './doc-view.js';
 import type { SituationInput } from './inputs.js';
 import { lexicon, words } from './lexicon.js';
-import { countriesIn, isNegotiationEvent, type NegotiationReading, readNegotiation, unique } from './read.js';
+import { countriesIn, isNegotiationEvent, mentionsTalks, type NegotiationReading, readNegotiation, unique } from './read.js';
 import {
   type AgreementReading,
   type ExchangeReading,
@@ -36,6 +36,24 @@ function seen(item: { first_seen: string | null; last_seen?: string | null }, pu
   if (item.first_seen === null || published < item.first_seen) item.first_seen = published;
   if ('last_seen' in item && (item.last_seen === null || item.last_seen === undefined || published > item.last_seen)) item.last_seen = published;
 }
+
+/** A stand-in event for sentences read without one: no participants, no status. */
+const NO_EVENT: EventOut = {
+  id: '',
+  type: 'CONSULT',
+  mode: null,
+  cameo: null,
+  actor: [],
+  recipient: [],
+  location: null,
+  date: null,
+  quantities: [],
+  modality: 'potential',
+  in_quote: false,
+  attribution: null,
+  trigger: { text: '', start: 0, end: 0 },
+  sentence: { start: 0, end: 0 },
+};
 
 // ---------------------------------------------------------------- belligerents
 
@@ -79,6 +97,7 @@ export function findBelligerents(views: readonly DocView[]): string[] {
 
 interface NegWork {
   readonly item: Negotiation;
+  whereFromEvent: boolean;
   subjectFromCue: boolean;
   readonly conflictEnd: boolean;
   readonly perDoc: Map<string, { mentions: number; statuses: Set<string>; firstSentence: SentenceView }>;
@@ -114,6 +133,17 @@ class Negotiations {
       target = this.create(view, s, parties, r);
     }
     this.absorb(target, view, s, e, r, involved);
+  }
+
+  /**
+   * Adds what a sentence without a talks event says about talks of this document ("The
+   * discussions, led by X, took place in Y"): lead, place, mediators and a source; never status.
+   */
+  addDetails(view: DocView, s: SentenceView, r: NegotiationReading): void {
+    if (!this.list.some((w) => w.perDoc.has(view.ref.id))) return;
+    const target = this.anaphor(view, r.parties, r);
+    if (!target || !target.perDoc.has(view.ref.id)) return;
+    this.absorb(target, view, s, NO_EVENT, { ...r, statusWord: null }, []);
   }
 
   /** The negotiation a mention with fewer than two parties ("the talks") refers to. */
@@ -159,7 +189,7 @@ class Negotiations {
       history: [],
       sources: [],
     };
-    const w: NegWork = { item, subjectFromCue: false, conflictEnd: r.subjectIsConflictEnd, perDoc: new Map(), touched: 0 };
+    const w: NegWork = { item, whereFromEvent: false, subjectFromCue: false, conflictEnd: r.subjectIsConflictEnd, perDoc: new Map(), touched: 0 };
     this.list.push(w);
     this.byKey.set(this.key(parties, r.channel), w);
     return w;
@@ -170,7 +200,10 @@ class Negotiations {
     w.touched = ++this.clock;
     addUnique(it.mediators, r.mediators.filter((m) => !it.parties.includes(m)));
     addUnique(it.involved, [...involved, ...r.parties].filter((p) => !it.parties.includes(p) && !it.mediators.includes(p)));
-    it.where ??= r.where;
+    if (r.where !== null && (it.where === null || (!w.whereFromEvent && r.whereFromEvent))) {
+      it.where = r.where;
+      w.whereFromEvent = r.whereFromEvent;
+    }
     if (r.lead) {
       addUnique(it.leads, [r.lead], (l) => l.name);
       it.led_by ??= r.lead.name;
@@ -438,7 +471,13 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     for (const a of view.extraction.attributions) if (a.source_entity) speakers.add(a.source_entity.id);
     for (const q of view.extraction.quotes) if (q.speaker) speakers.add(q.speaker.id);
     for (const s of view.sentences) {
-      for (const e of s.events) if (isNegotiationEvent(view, s, e)) negotiations.add(view, s, e, readNegotiation(view, s, e));
+      let talks = false;
+      for (const e of s.events) {
+        if (!isNegotiationEvent(view, s, e)) continue;
+        talks = true;
+        negotiations.add(view, s, e, readNegotiation(view, s, e));
+      }
+      if (!talks && s.text !== null && mentionsTalks(view, s)) negotiations.addDetails(view, s, readNegotiation(view, s, NO_EVENT));
       const ag = readAgreement(view, s);
       if (ag) agreements.add(view, s, ag);
       const x = readExchange(view, s);

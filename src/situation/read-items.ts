@@ -278,6 +278,20 @@ export interface NamedCaptiveReading {
   readonly sentences: SentenceView[];
 }
 
+/** True when an offset of a sentence falls inside quotation marks opened before it in the same sentence. */
+export function insideQuotes(sentence: string, offset: number): boolean {
+  let curly = 0;
+  let straight = 0;
+  const end = Math.min(offset, sentence.length);
+  for (let i = 0; i < end; i++) {
+    const c = sentence.charCodeAt(i);
+    if (c === 0x201c) curly++;
+    else if (c === 0x201d) curly = Math.max(0, curly - 1);
+    else if (c === 0x22) straight ^= 1;
+  }
+  return curly > 0 || straight === 1;
+}
+
 const AGE_RE = /\b(\d{1,3})-year-old\b/;
 
 /**
@@ -289,6 +303,8 @@ const AGE_RE = /\b(\d{1,3})-year-old\b/;
 export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonly SentenceView[], sources: ReadonlySet<string>, known = false): NamedCaptiveReading | null {
   const lx = lexicon();
   if (e.kind !== 'person' || (sources.has(e.id) && !known)) return null;
+  // A name starts with a capital; "last living citizen" is a description, not a person's name.
+  if (!/^\p{Lu}/u.test(e.name)) return null;
   if (e.sector && lx.stateSectors.has(e.sector)) return null;
   // A person already known as a captive from earlier articles is read without a captive word.
   let isCaptive = known;
@@ -300,6 +316,8 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
       // A capitalised captive word mid-sentence belongs to a title or a name ("Hostage Affairs").
       if (/^[A-Z]/.test(raw) && h.i > 0) continue;
       if (view.negatedAt(ws, h.i)) continue;
+      // Words inside a quotation are the speaker's, not about the speaker.
+      if (insideQuotes(s.text ?? '', h.start - s.start)) continue;
       isCaptive = true;
       if (heldBy === null && (ws[h.i]!.norm === 'captivity')) {
         const prev = view.mentionsIn({ start: ws[Math.max(0, h.i - 3)]!.start, end: h.start }).filter((m) => m.entity.kind !== 'person' && m.entity.kind !== 'place');

@@ -89,6 +89,8 @@ export interface NegotiationReading {
   readonly mediators: string[];
   readonly channel: 'direct' | 'mediated';
   readonly where: string | null;
+  /** True when `where` is the event's own location (better than a place read nearby). */
+  readonly whereFromEvent: boolean;
   readonly lead: { side: string | null; name: string } | null;
   readonly subject: string | null;
   /** True when the subject is a clause read after a cue ("to secure ..."), not just words found. */
@@ -107,6 +109,22 @@ export function isNegotiationEvent(view: DocView, s: SentenceView, e: EventOut):
   return ws.length === 0 || lx.negotiation.test(ws) || lx.agreement.test(ws);
 }
 
+/**
+ * True when a sentence with no talks event still speaks of talks already in view ("The
+ * discussions, led by X, took place in Y"): a negotiation noun after a determiner.
+ */
+export function mentionsTalks(view: DocView, s: SentenceView): boolean {
+  const lx = lexicon();
+  const ws = view.words(s);
+  for (const h of lx.negotiation.find(ws)) {
+    const prev = ws[h.i - 1]?.norm;
+    if (prev !== undefined && TALKS_DETERMINERS.has(prev)) return true;
+  }
+  return false;
+}
+
+const TALKS_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'current', 'ongoing', 'latest', 'direct', 'secret', 'indirect']);
+
 /** Reads parties, mediators, channel, place, lead, subject and status words of a talks sentence. */
 export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): NegotiationReading {
   const lx = lexicon();
@@ -123,6 +141,8 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
     const k = view.party(r);
     const kind = view.entity(r.id)?.kind;
     if (kind === 'place') continue;
+    // Civilians (hostages, residents) are what talks are about, not a side in them.
+    if (kind === 'group' && r.sector === 'CVL') continue;
     parties.push(k);
   }
   // Counterparts named after "talks with X" / "negotiations between X and Y".
@@ -144,10 +164,15 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
       break;
     }
   }
-  let where: string | null = e.location?.name ?? null;
+  const { subject, fromCue, span: subjectSpan } = readSubject(view, s, ws);
+  // Only a named place ("Doha"), not "the region".
+  let where: string | null = e.location && /^\p{Lu}/u.test(e.location.name) ? e.location.name : null;
   if (where === null) {
     for (const m of view.mentionsIn(s)) {
       if (m.entity.kind !== 'place' && m.entity.kind !== 'country') continue;
+      // "the release of hostages held in X" says where the hostages are, not where the talks are.
+      if (subjectSpan && subjectSpan.start <= m.start && m.end <= subjectSpan.end) continue;
+      if (!/^\p{Lu}/u.test(m.text)) continue;
       const i = wordIndexAt(ws, m.start);
       if (i > 0 && (ws[i - 1]!.norm === 'in' || ws[i - 1]!.norm === 'at')) {
         where = m.text;
@@ -155,7 +180,6 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
       }
     }
   }
-  const { subject, fromCue } = readSubject(view, s, ws);
   let statusWord: NegotiationReading['statusWord'] = null;
   const stalled = lx.stalled.find(ws).find((h) => !view.negatedAt(ws, h.i));
   const concluded = lx.concluded.find(ws).find((h) => !view.negatedAt(ws, h.i));
@@ -165,6 +189,7 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
     mediators,
     channel: mediatedCue || mediators.length > 0 ? 'mediated' : 'direct',
     where,
+    whereFromEvent: where !== null && where === e.location?.name,
     lead,
     subject,
     subjectFromCue: fromCue,
@@ -179,7 +204,7 @@ const LIST_LEAD: ReadonlySet<string> = new Set(['and', 'such', 'as', 'including'
 const ACTOR_KINDS: ReadonlySet<string> = new Set(['country', 'organization', 'group', 'person']);
 
 /** The subject of talks: the clause after "to secure", "aimed at", "talks on", ...; else the subject words found. */
-export function readSubject(view: DocView, s: SentenceView, ws: readonly Word[]): { subject: string | null; fromCue: boolean } {
+export function readSubject(view: DocView, s: SentenceView, ws: readonly Word[]): { subject: string | null; fromCue: boolean; span: { start: number; end: number } | null } {
   const lx = lexicon();
   const hasSubjectWord = (t: string | null) => {
     if (t === null) return false;
@@ -188,17 +213,23 @@ export function readSubject(view: DocView, s: SentenceView, ws: readonly Word[])
   };
   for (const h of lx.subjectCue.find(ws)) {
     const c = clauseAfter(view, s, h.end);
-    if (hasSubjectWord(c)) return { subject: c, fromCue: true };
+    if (hasSubjectWord(c)) return { subject: c, fromCue: true, span: spanOf(s, h.end, c!) };
   }
   for (const h of lx.negotiation.find(ws)) {
     const next = ws[h.j];
     if (next && lx.subjectPreps.has(next.norm)) {
       const c = clauseAfter(view, s, next.end);
-      if (hasSubjectWord(c)) return { subject: c, fromCue: true };
+      if (hasSubjectWord(c)) return { subject: c, fromCue: true, span: spanOf(s, next.end, c!) };
     }
   }
   const found = unique(lx.subjectWord.find(ws).map((h) => h.phrase));
-  return { subject: found.length > 0 ? found.join(', ') : null, fromCue: false };
+  return { subject: found.length > 0 ? found.join(', ') : null, fromCue: false, span: null };
+}
+
+function spanOf(s: SentenceView, from: number, clause: string): { start: number; end: number } {
+  const at = s.text === null ? -1 : s.text.indexOf(clause, from - s.start);
+  const start = at < 0 ? from : s.start + at;
+  return { start, end: start + clause.length };
 }
 
 /** Keeps the first occurrence of each string. */
