@@ -203,7 +203,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   // 3. Descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns.
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
-    if (!/^[a-z]/.test(t.text)) continue;
+    if (!/^[a-z]/.test(t.text) || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN')) continue;
     const gh = lex.groupHeads.longestAt(tokens, i, end);
     const isCoref = COREF_HEADS.has(t.norm);
     const rh = gh || isCoref ? null : lex.roles.longestAt(tokens, i, end);
@@ -528,14 +528,18 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
     steps++;
   }
   const gov = j >= sentStart ? tokens[j]! : null;
-  if (gov && (lex.locativePrepositions.has(gov.norm) || gov.norm === 'of') && !AGENT_PREPS.has(gov.norm)) return false;
   const next = tokens[te];
+  if (next && /^['’]s?$/.test(next.text) && next.start === tokens[te - 1]!.end) return true;
+  if (gov && (lex.locativePrepositions.has(gov.norm) || gov.norm === 'of') && !AGENT_PREPS.has(gov.norm)) return false;
   if (next && next.sentence === tokens[ts]!.sentence) {
     if (next.pos === 'VERB' || next.pos === 'AUX' || /^['’]s?$/.test(next.text)) return true;
     if (/^[a-z]/.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return true;
   }
   if (gov && AGENT_PREPS.has(gov.norm)) return true;
-  return false;
+  // Alone on its line ("Syria" as a section heading) it names the place.
+  const sent = tokens[ts]!.sentence;
+  const alone = (ts === 0 || tokens[ts - 1]!.sentence !== sent) && (!next || next.sentence !== sent || /^[.:]$/.test(next.text));
+  return !alone;
 }
 
 function roleFromTitle(tokens: readonly Token[], run: readonly Unit[], titleEnd: number, lex: EntityLexicon): string {
@@ -597,8 +601,7 @@ function describe(
       j--;
       continue;
     }
-    if (/^(ADJ|NOUN|PROPN|NUM|VERB|X)$/.test(t.pos) || covered[j - sentStart]) {
-      if (t.pos === 'VERB' && !/(ed|ing)$/.test(t.norm)) break;
+    if (/^(ADJ|NOUN|PROPN|NUM|X)$/.test(t.pos) || covered[j - sentStart]) {
       if (DETERMINERS.has(t.norm)) break;
       if (NON_STATE_MODIFIERS.test(t.norm)) nonState = true;
       j--;

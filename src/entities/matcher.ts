@@ -24,6 +24,8 @@ const MAX_TOKENS = 12;
 export class PhraseIndex<T> {
   private readonly map = new Map<string, { alias: string; values: T[] }>();
   private readonly prefixes = new Set<string>();
+  /** First words of aliases that start with a lower-case letter ("al-Qaeda"): others need a capital. */
+  private readonly lowerFirst = new Set<string>();
 
   /** `caseSensitive`: an upper-case letter in an alias must be upper-case in the text. */
   constructor(private readonly caseSensitive: boolean) {}
@@ -37,6 +39,7 @@ export class PhraseIndex<T> {
       if (!hit.values.includes(value)) hit.values.push(value);
     } else this.map.set(key, { alias: alias.trim().replace(/\s+/g, ' '), values: [value] });
     for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) this.prefixes.add(key.slice(0, i));
+    if (!/^[A-Z0-9\u00C0-\u00DE]/.test(alias.trim())) this.lowerFirst.add(key.split(/[\s-]/)[0]!);
   }
 
   /** Exact look-up of a folded phrase. */
@@ -46,6 +49,8 @@ export class PhraseIndex<T> {
 
   /** The longest alias starting at token `i` and ending before token `end`, or null. */
   longestAt(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
+    const t0 = tokens[i]!;
+    if (this.caseSensitive && /^[a-z]/.test(t0.text) && !this.lowerFirst.has(t0.norm)) return null;
     let key = '';
     let raw = '';
     let best: PhraseMatch<T> | null = null;
@@ -60,7 +65,7 @@ export class PhraseIndex<T> {
           raw += ' ';
         }
       }
-      key += foldKey(t.text);
+      key += t.norm.length === t.text.length && !/[–—]/.test(t.norm) ? t.norm : foldKey(t.text);
       raw += t.text;
       const hit = this.map.get(key);
       if (hit && (!this.caseSensitive || caseFits(hit.alias, raw))) {

@@ -1,0 +1,171 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { makeDocument, type Document, type Entity } from '../core/index.js';
+import { createPipeline } from '../pipeline/index.js';
+import { textStage } from '../text/index.js';
+import { entitiesStage } from './index.js';
+
+const pipe = createPipeline([textStage, entitiesStage]);
+const run = (text: string, published: string | null = '2025-03-05'): Document => pipe.run(makeDocument(text, { published }));
+const entity = (d: Document, name: string): Entity | undefined => d.layers.entities!.find((e) => e.name === name);
+const mentionTexts = (d: Document, e: Entity | undefined): string[] =>
+  e ? e.mentionIds.map((id) => d.layers.mentions!.find((m) => m.id === id)!.text) : [];
+
+describe('entities stage: names, gazetteer and dictionary', () => {
+  it.each([
+    ['a country alias', 'Officials in the U.S. denied the report.', 'United States', 'country', 'USA', null],
+    ['a country short name', 'Britain and Norway signed a pact.', 'United Kingdom', 'country', 'GBR', null],
+    ['a city from the gazetteer', 'Talks resumed in Cairo on Monday.', 'Cairo', 'place', 'EGY', null],
+    ['a region from the extra gazetteer', 'Shelling hit the West Bank overnight.', 'West Bank', 'place', 'PSE', null],
+    ['an armed group from the dictionary', 'Hezbollah fired rockets at the border.', 'Hezbollah', 'organization', 'LBN', 'REB'],
+    ['an IGO', 'NATO ministers met in Brussels.', 'NATO', 'organization', 'IGO', 'IGO'],
+    ['an NGO', 'The Red Cross visited the prison.', 'International Committee of the Red Cross', 'organization', 'NGO', 'NGO'],
+    ['a government agency', 'The Pentagon announced new deployments.', 'Pentagon', 'organization', 'USA', 'MIL'],
+  ])('%s', (_n, text, name, kind, country, sector) => {
+    const d = run(text);
+    const e = entity(d, name);
+    expect(e, JSON.stringify(d.layers.entities!.map((x) => x.name))).toBeDefined();
+    expect(e!.label).toBe(kind);
+    expect(e!.country).toBe(country);
+    expect(e!.sector).toBe(sector);
+  });
+
+  it.each([
+    ['2025: the sitting president', '2025-06-01', 'GOV', 'President of the United States'],
+    ['2022: out of office', '2022-06-01', 'ELI', 'former President of the United States'],
+  ])('picks a dictionary role by publication date (%s)', (_n, date, sector, role) => {
+    const d = run('Trump spoke to reporters on Friday.', date);
+    const e = entity(d, 'Donald Trump')!;
+    expect(e.sector).toBe(sector);
+    expect(e.role).toBe(role);
+  });
+
+  it('links "X administration" and a possessive surname to the person', () => {
+    const d = run('The Biden administration paused the sale. Later, Biden’s aides defended it.', '2024-02-01');
+    const e = entity(d, 'Joe Biden')!;
+    expect(mentionTexts(d, e)).toEqual(expect.arrayContaining(['Biden administration', 'Biden’s']));
+    expect(e.country).toBe('USA');
+  });
+});
+
+describe('entities stage: people with titles and appositives', () => {
+  it('reads a capitalised title with a prepositional phrase before the name', () => {
+    const d = run('The deal was brokered by Norwegian Special Envoy for Peace Talks Ingrid Solberg, officials said.');
+    const e = entity(d, 'Ingrid Solberg')!;
+    expect(e.role).toBe('Special Envoy for Peace Talks');
+    expect(e.country).toBe('NOR');
+    expect(e.sector).toBe('GOV');
+  });
+
+  it('reads age, origin and sector from an appositive, and links the surname', () => {
+    const d = run('Among the captives is Daniel Morrow, a 31-year-old from Dayton, Ohio. Morrow was seen in a video.');
+    const e = entity(d, 'Daniel Morrow')!;
+    expect(e.attributes.age).toBe(31);
+    expect(String(e.attributes.from)).toContain('Dayton');
+    expect(e.country).toBe('USA');
+    expect(e.sector).toBe('CVL');
+    expect(mentionTexts(d, e)).toContain('Morrow');
+  });
+
+  it('reads a role and an affiliation from appositives', () => {
+    const d = run('Karen Holt, a former British defence official, said the plan was weak, according to Holt, now with Chatham House.');
+    const e = entity(d, 'Karen Holt')!;
+    expect(e.role).toContain('defence official');
+    expect(e.country).toBe('GBR');
+    expect(e.affiliation).toBe('Chatham House');
+  });
+
+  it('takes country and sector of a possessive role from the possessor', () => {
+    const d = run('Marco Rubio met Lena Ortiz, Rubio’s senior adviser, in Rome.', '2025-04-01');
+    const e = entity(d, 'Lena Ortiz')!;
+    expect(e.role).toBe('senior adviser');
+    expect(e.country).toBe('USA');
+  });
+});
+
+describe('entities stage: descriptions and pronouns', () => {
+  it('turns a demonym with an institutional head into an organisation with country and sector', () => {
+    const d = run('Egyptian authorities closed the crossing. The Egyptian government gave no reason.');
+    const e = d.layers.entities!.find((x) => x.country === 'EGY' && x.sector === 'GOV' && x.label === 'organization')!;
+    expect(e.name).toBe('Egyptian government');
+    expect(mentionTexts(d, e)).toEqual(['Egyptian authorities', 'The Egyptian government']);
+  });
+
+  it('keeps a demonym before people as a demonym mention of the country', () => {
+    const d = run('The militia freed nine Nepali workers.');
+    const m = d.layers.mentions!.find((x) => x.text === 'Nepali')!;
+    expect(m.form).toBe('demonym');
+    expect(d.layers.entities!.find((x) => x.id === m.entityId)!.country).toBe('NPL');
+  });
+
+  it('resolves "the group" to the last non-state organisation, not a ministry', () => {
+    const d = run('Hezbollah, the Lebanese armed group, rejected the offer made by the State Department. The group said it would keep fighting.');
+    const e = entity(d, 'Hezbollah')!;
+    expect(mentionTexts(d, e)).toEqual(expect.arrayContaining(['the Lebanese armed group', 'The group']));
+  });
+
+  it('resolves a pronoun to the nearest person of matching gender', () => {
+    const d = run('Sarah Klein met Omar Haddad in Amman. She said he had promised help.');
+    expect(mentionTexts(d, entity(d, 'Sarah Klein'))).toContain('She');
+    expect(mentionTexts(d, entity(d, 'Omar Haddad'))).toContain('he');
+  });
+
+  it('links an organisation-modified description to the organisation', () => {
+    const d = run('Hamas officials denied the claim.');
+    expect(mentionTexts(d, entity(d, 'Hamas'))).toContain('Hamas officials');
+  });
+
+  it('does not take capitalised headline words for names', () => {
+    const d = run('What Comes After the Vote?\nThe parliament met in Ankara.');
+    expect(d.layers.entities!.map((e) => e.name)).not.toContain('Vote');
+    expect(entity(d, 'Ankara')?.country).toBe('TUR');
+  });
+});
+
+describe('entities stage: invariants and robustness', () => {
+  it('mentions are sorted, inside the text, and every mention points at an entity that lists it', () => {
+    const d = run('Qatar said Hamas and Israel agreed. Israeli officials and the U.S. envoy welcomed it; they met in Doha.');
+    const ms = d.layers.mentions!;
+    const es = new Map(d.layers.entities!.map((e) => [e.id, e]));
+    for (let i = 1; i < ms.length; i++) expect(ms[i]!.span.start).toBeGreaterThanOrEqual(ms[i - 1]!.span.start);
+    for (const m of ms) {
+      expect(d.text.slice(m.span.start, m.span.end)).toBe(m.text);
+      expect(es.get(m.entityId)!.mentionIds).toContain(m.id);
+    }
+  });
+
+  it('stays linear on a huge sentence with no punctuation', () => {
+    const text = 'word Gaza '.repeat(30000);
+    const t0 = Date.now();
+    const d = run(text);
+    expect(d.diagnostics.filter((x) => x.severity === 'fatal')).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(20000);
+  });
+});
+
+const SEED = new URL('../../../shared/eval/seed/', import.meta.url);
+describe.skipIf(!existsSync(new URL('gold.json', SEED)))('seed article gold entities', () => {
+  it('finds every gold entity with its kind, country, sector, role and mentions', () => {
+    const gold = JSON.parse(readFileSync(new URL('gold.json', SEED), 'utf8')) as { entities: Array<Record<string, unknown>> };
+    const d = run(readFileSync(new URL('article.txt', SEED), 'utf8'), '2025-03-05');
+    const problems: string[] = [];
+    for (const g of gold.entities) {
+      const e = entity(d, g.name as string);
+      if (!e) {
+        problems.push(`missing ${g.name}`);
+        continue;
+      }
+      if (g.kind && e.label !== g.kind) problems.push(`${g.name}: kind ${e.label}`);
+      if (g.country && e.country !== g.country) problems.push(`${g.name}: country ${e.country}`);
+      if (g.sector && e.sector !== g.sector) problems.push(`${g.name}: sector ${e.sector}`);
+      if (g.role_contains && !(e.role ?? '').includes(g.role_contains as string)) problems.push(`${g.name}: role ${e.role}`);
+      if (g.affiliation && e.affiliation !== g.affiliation) problems.push(`${g.name}: affiliation ${e.affiliation}`);
+      if (g.age && e.attributes.age !== g.age) problems.push(`${g.name}: age ${e.attributes.age}`);
+      if (g.from_contains && !String(e.attributes.from ?? '').includes(g.from_contains as string)) problems.push(`${g.name}: from`);
+      for (const m of (g.mentions_contain as string[] | undefined) ?? []) {
+        if (!mentionTexts(d, e).includes(m)) problems.push(`${g.name}: mention ${m}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
