@@ -178,8 +178,9 @@ export function compileFinder(lex: TimeLexicon): Finder {
     if (tail === 'earlier' || tail === 'ago' || tail === 'before' || tail === 'of') {
       if (rel === 'the' || rel === 'a') return null;
     }
-    let offset: number | 'tense' | 'anchor';
+    let offset: number | 'tense' | 'anchor' | 'following';
     if (/^(last|past|the past|previous|the previous|this past)$/.test(core)) offset = -1;
+    else if (core === 'the following' && unit === 'year') offset = 'following';
     else if (/^(next|coming|this coming|the coming|the next|the following)$/.test(core)) offset = 1;
     else if (core === 'that' || core === 'the same') offset = 'anchor';
     else if (unit === 'weekend' && (core === 'the' || core === 'this')) offset = 'tense';
@@ -429,12 +430,28 @@ export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[
   return selectCandidates(found);
 }
 
-/** Keeps the longest non-overlapping candidates (ties: higher priority, then earlier). Sorted by start. */
+/** Keeps the longest non-overlapping candidates (ties: higher priority, then earlier). Sorted by start. Linear in the characters covered. */
 export function selectCandidates<T extends { start: number; end: number; priority: number }>(found: readonly T[]): Omit<T, 'priority'>[] {
+  if (found.length === 0) return [];
   const order = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  let lo = Infinity;
+  let hi = 0;
+  for (const c of order) {
+    if (c.start < lo) lo = c.start;
+    if (c.end > hi) hi = c.end;
+  }
+  const taken = new Uint8Array(hi - lo);
   const kept: T[] = [];
   for (const c of order) {
-    if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+    let free = true;
+    for (let i = c.start - lo; i < c.end - lo; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start - lo, c.end - lo);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start).map(({ priority: _p, ...rest }) => rest);

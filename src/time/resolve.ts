@@ -176,11 +176,11 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
       return expr.part ? done(`${day}T${expr.part}`, 'TIME') : done(day);
     }
     case 'relative': {
-      if (expr.offset === 'anchor') {
-        if (expr.unit === 'year' && ctx.anchorYear) return done(pad(ctx.anchorYear, 4));
+      if (expr.offset === 'anchor' || expr.offset === 'following') {
+        if (expr.unit === 'year' && ctx.anchorYear) return done(pad(ctx.anchorYear + (expr.offset === 'following' ? 1 : 0), 4));
         return null;
       }
-      if (!ref) return refByDirection(expr.offset === 'tense' ? (tense === 'future' ? 1 : -1) : expr.offset);
+      if (!ref) return refByDirection(expr.offset === 'tense' ? (tense === 'future' ? 1 : -1) : (expr.offset as number));
       const off = expr.offset;
       switch (expr.unit) {
         case 'week':
@@ -318,7 +318,8 @@ function resolveCalendar(e: Extract<TimeExpr, { kind: 'calendar' }>, ctx: Resolv
       const diff = e.month - ref.m;
       if (tense === 'past') y = diff > 2 ? ref.y - 1 : ref.y;
       else if (tense === 'future') y = diff < 0 ? ref.y + 1 : ref.y;
-      else y = diff > 6 ? ref.y - 1 : diff < -6 ? ref.y + 1 : ref.y;
+      // news mostly looks back: a month up to three ahead is this year's, further ones last year's
+      else y = diff > 3 ? ref.y - 1 : diff < -9 ? ref.y + 1 : ref.y;
       date = `${pad(y, 4)}-${pad(e.month)}`;
     }
   } else if (e.year !== undefined) date = pad(e.year, 4);

@@ -1,10 +1,11 @@
-import type { Token } from '../core/index.js';
+import { lowerBound, type Token } from '../core/index.js';
 import type { Tense } from './resolve.js';
 
 const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'has', 'have', "'ve"]);
 const BE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were']);
 const WINDOW = 4;
+const SPAN = 15;
 
 function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
@@ -25,11 +26,13 @@ function ownTense(t: Token): Tense {
  * @example // "She will meet them on Friday" → 'future'; "He said Friday" → 'past'
  */
 export function tenseAt(tokens: readonly Token[], first: number, last: number, at: number, futureCues: ReadonlySet<string>): Tense {
-  let anchor = first;
-  while (anchor < last && tokens[anchor]!.end <= at) anchor++;
+  // only the clause around the phrase matters: look at a window of tokens, found by binary search
+  const anchor = Math.min(Math.max(lowerBound(tokens, at, 'end'), first), last);
+  const from = Math.max(first, anchor - SPAN);
+  const to = Math.min(last, anchor + SPAN);
   let best = -1;
   let bestDist = Infinity;
-  for (let i = first; i < last; i++) {
+  for (let i = from; i < to; i++) {
     if (!isVerb(tokens[i]!)) continue;
     const d = Math.abs(i - anchor) + (i >= anchor ? 0.5 : 0);
     if (d < bestDist) {
@@ -40,13 +43,13 @@ export function tenseAt(tokens: readonly Token[], first: number, last: number, a
   if (best < 0) return 'present';
   // walk back over the auxiliary chain ("has been expected", "will be")
   let head = best;
-  while (head - 1 >= first && (tokens[head - 1]!.pos === 'AUX' || tokens[head - 1]!.pos === 'PART' && tokens[head - 1]!.norm !== 'to' || tokens[head - 1]!.pos === 'ADV' && head - 2 >= first && tokens[head - 2]!.pos === 'AUX')) head--;
+  while (head - 1 >= from && (tokens[head - 1]!.pos === 'AUX' || tokens[head - 1]!.pos === 'PART' && tokens[head - 1]!.norm !== 'to' || tokens[head - 1]!.pos === 'ADV' && head - 2 >= from && tokens[head - 2]!.pos === 'AUX')) head--;
   const lead = tokens[head]!;
   if (futureCues.has(tokens[best]!.lemma) || futureCues.has(tokens[best]!.norm)) return 'future';
-  for (let j = Math.max(first, head - WINDOW); j < head; j++) {
+  for (let j = Math.max(from, head - WINDOW); j < head; j++) {
     const t = tokens[j]!;
     if (FUTURE_AUX.has(t.norm)) return 'future';
-    if (t.norm === 'to' && j > first) {
+    if (t.norm === 'to' && j > from) {
       const p = tokens[j - 1]!;
       if (futureCues.has(p.norm) || futureCues.has(p.lemma) || p.norm === 'going' || BE.has(p.norm)) return 'future';
     }

@@ -67,6 +67,16 @@ describe('time stage: phrases anchored to the publication date (2025-03-05, a We
   });
 });
 
+describe('time stage on pathological input', () => {
+  it('stays linear on a 1 MB run-on text full of time words', () => {
+    const text = 'they met today and again last week for five days in 1997 '.repeat(18_000);
+    const t0 = Date.now();
+    const ts = run(text);
+    expect(ts.length).toBeGreaterThan(10_000);
+    expect(Date.now() - t0).toBeLessThan(60_000);
+  });
+});
+
 const seedDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'eval', 'seed');
 describe.skipIf(!existsSync(join(seedDir, 'article.txt')))('seed article dates', () => {
   it('finds and resolves every gold date', () => {

@@ -12,6 +12,8 @@ const VERSION = '1';
 
 /** Sentences where chrono's formal date parser may add something our patterns miss (numeric dates, clock times next to dates). */
 const CHRONO_PRECHECK = /\d\s*(?:[ap]\.?m\b|:\d\d)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/i;
+/** Longer "sentences" are not prose (tables, run-on dumps): our own patterns still cover them. */
+const MAX_CHRONO_CHARS = 2000;
 /** chrono results we take: those that name a month or write a full numeric date (clock times alone are ours). */
 const CHRONO_KEEP = /[A-Za-z]{3}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/;
 
@@ -21,7 +23,7 @@ const CHRONO_KEEP = /[A-Za-z]{3}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/;
  * ("January 19, 33 hostages") is cut off.
  */
 export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[] {
-  if (!CHRONO_PRECHECK.test(text)) return [];
+  if (text.length > MAX_CHRONO_CHARS || !CHRONO_PRECHECK.test(text)) return [];
   const refDate = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: TimeCandidate[] = [];
   for (const r of chrono.strict.parse(text, refDate)) {
@@ -68,7 +70,8 @@ function adjustTense(tense: Tense, c: TimeCandidate, text: string, deadlineWords
   const head = text.slice(Math.max(0, c.start - 24), c.start).toLowerCase();
   const before = /([a-z]+)\W*$/.exec(head)?.[1] ?? '';
   if (before === 'since') return 'past';
-  if (/\b(?:ahead\s+of|until|till)\s*$/.test(head)) return 'future';
+  if (/\bahead\s+of\s*$/.test(head)) return 'future';
+  if (/\b(?:until|till)\s*$/.test(head)) return tense === 'past' ? 'present' : 'future';
   if (tense === 'past' && deadlineWords.has(before)) return 'present';
   return tense;
 }

@@ -20,7 +20,7 @@ export type TimeExpr =
   /** A day relative to the reference: today (0), yesterday (-1), tomorrow (1); with an optional part of day. */
   | { kind: 'day'; offset: number; part?: string }
   /** A calendar unit relative to the reference: last week, this month, next year, the weekend. */
-  | { kind: 'relative'; unit: TimeUnit; offset: number | 'tense' | 'anchor' }
+  | { kind: 'relative'; unit: TimeUnit; offset: number | 'tense' | 'anchor' | 'following' }
   /** A season: this summer, last fall, the winter of 1994. */
   | { kind: 'season'; season: SeasonCode; offset: number | 'tense'; year?: number }
   /** A month with a relative word: last April, this September, next January. */
