@@ -6,3 +6,4 @@ export { SqliteDriver } from './sqlite.js';
 export { PostgresDriver, redact } from './postgres.js';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.js';
 export { dateRange, type DayRange } from './dates.js';
+export * from './export.js';
