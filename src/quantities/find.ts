@@ -102,6 +102,8 @@ export function createQuantityFinder(
   let lastEnd = 0;
   /** token index of the last numeral skipped as a label, so "Resolutions 2254 and 2118" skips both. */
   let labelAt = -10;
+  /** tokens before this index belong to a number already rejected as a whole (a spoken year). */
+  let skipUntil = 0;
 
   const parseNumber = (i: number): ParsedNumber | null => {
     if (i >= to) return null;
@@ -290,6 +292,9 @@ export function createQuantityFinder(
     if (tokens[end]?.text === '-' && adjacent(end - 1, end)) return null;
     const head = findHead(end);
     if (!head) return null;
+    const headWord = text.slice(head.ofSpan.start, head.ofSpan.end).toLowerCase().split(/\s+/).pop()!;
+    const next = norm(end);
+    if (lex.dateHeads.has(headWord) || lex.timeUnits.has(headWord) || lex.dateHeads.has(next) || lex.timeUnits.has(next)) return null;
     const span = { start: t.start, end: tokens[end - 1]!.end };
     return {
       tokenStart: i, tokenEnd: end, span, value, label: 'ordinal', approx: false, qualifier: null,
@@ -341,6 +346,15 @@ export function createQuantityFinder(
       if ((numAt === from || norm(prev) === '(' || norm(prev) === '[') && (norm(j) === '.' || norm(j) === ')') && j >= to - 1) return null;
       if ((norm(prev) === '(' || norm(prev) === '[') && (norm(j) === ')' || norm(j) === ']') && !(prev - 1 >= from && tokens[prev - 1]!.pos === 'PROPN')) return null;
       if (lex.rangeWords.has(norm(prev)) && isNumeral(prev - 1) && dateLike(prev - 1, prev)) return null;
+    }
+    if (p.kind === 'words') {
+      // spoken years: "nineteen ninety-six", "twenty twenty-four", "the year two thousand"
+      if (p.value >= 10 && p.value <= 20 && j === numAt + 1 && lex.tens.has(norm(j))) {
+        const rest = parseNumber(j);
+        skipUntil = rest ? rest.end : j + 1;
+        return null;
+      }
+      if (p.value >= 1900 && p.value <= 2100 && (lex.yearContext.has(norm(prev)) || monthAt(prev))) return null;
     }
     if (p.kind === 'words' && j === numAt + 1 && first.norm === 'one') {
       if (ONE_BLOCKERS_BEFORE.has(norm(prev)) || ONE_BLOCKERS_AFTER.has(norm(j))) return null;
@@ -452,6 +466,7 @@ export function createQuantityFinder(
         j += unit;
         rule = 'measure-unit';
       } else if (lex.timeUnits.has(norm(j)) && p.kind !== 'vague') {
+        if (lex.relativeTimeWords.has(norm(j + 1))) return null;
         label = 'measure';
         of = tokens[j]!.text;
         ofSpan = { start: tokens[j]!.start, end: tokens[j]!.end };
@@ -503,7 +518,7 @@ export function createQuantityFinder(
     labelAt = -10;
     for (let i = from; i < to; ) {
       const t = tokens[i]!;
-      const c = (t.type === 'word' || t.type === 'punctuation') && !startWords.has(t.norm) ? null : tryAt(i);
+      const c = i < skipUntil || ((t.type === 'word' || t.type === 'punctuation') && !startWords.has(t.norm)) ? null : tryAt(i);
       if (c) {
         out.push(c);
         lastEnd = c.tokenEnd;

@@ -32,6 +32,8 @@ const QuantitiesSchema = z.object({
   pronounsAfterOf: Words,
   weekdays: Words,
   rangeWords: Words,
+  dateHeads: Words,
+  relativeTimeWords: Words,
 });
 
 /** The raw word lists of data/quantities.json. */
@@ -69,6 +71,10 @@ export interface QuantityLexicon {
   readonly pronounsAfterOf: ReadonlySet<string>;
   readonly weekdays: ReadonlySet<string>;
   readonly rangeWords: ReadonlySet<string>;
+  /** heads that make an ordinal part of a date: the third quarter, the 20th century. */
+  readonly dateHeads: ReadonlySet<string>;
+  /** words after a duration that make it a date: six weeks ago, two days later. */
+  readonly relativeTimeWords: ReadonlySet<string>;
 }
 
 let cached: QuantityLexicon | null = null;
@@ -110,6 +116,8 @@ export function quantityLexicon(): QuantityLexicon {
     pronounsAfterOf: new Set(d.pronounsAfterOf),
     weekdays: new Set(d.weekdays),
     rangeWords: new Set(d.rangeWords),
+    dateHeads: new Set(d.dateHeads),
+    relativeTimeWords: new Set(d.relativeTimeWords),
   };
   return cached;
 }
