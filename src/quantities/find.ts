@@ -50,7 +50,7 @@ const PROPN_PLURAL = /[a-z](?:ans|is|ons|ers|ites|ees|ists)$/;
 const PARTICIPLE = /(?:ed|ing|en)$/;
 const SUPERLATIVE = /^(?:best|worst|[a-z]{3,}est)$/;
 const OF_DETERMINERS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'all', 'some']);
-const ONE_BLOCKERS_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone']);
+const ONE_BLOCKERS_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'someone', 'anyone', 'everyone', 'last', 'next', 'only', 'another', 'first']);
 const ONE_BLOCKERS_AFTER = new Set(['another', "'s", 'way', 'day']);
 
 /**
@@ -347,6 +347,11 @@ export function createQuantityFinder(
       if ((norm(prev) === '(' || norm(prev) === '[') && (norm(j) === ')' || norm(j) === ']') && !(prev - 1 >= from && tokens[prev - 1]!.pos === 'PROPN')) return null;
       if (lex.rangeWords.has(norm(prev)) && isNumeral(prev - 1) && dateLike(prev - 1, prev)) return null;
     }
+    if (p.kind === 'words' && !currency) {
+      const pt = prev >= from ? tokens[prev]! : null;
+      if (pt && /^[A-Z]/.test(first.text) && /^[A-Z]/.test(pt.text) && (lex.labelNouns.has(pt.norm) || lex.labelNounsAnyCase.has(pt.norm))) return null;
+    }
+    if (p.kind === 'numeral' && j < to && adjacent(j - 1, j) && /^[°′″]/.test(tokens[j]!.text)) return null;
     if (p.kind === 'words') {
       // spoken years: "nineteen ninety-six", "twenty twenty-four", "the year two thousand"
       if (p.value >= 10 && p.value <= 20 && j === numAt + 1 && lex.tens.has(norm(j))) {
