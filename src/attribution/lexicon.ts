@@ -17,6 +17,7 @@ const ReportingSchema = z.object({
     }),
   ),
   hearsay: z.array(z.string().min(1)),
+  nouns: z.array(z.object({ lemma: z.string().min(1) })).optional(),
 });
 
 const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'] as const;
@@ -42,6 +43,8 @@ export interface ReportingLexicon {
   /** first word → phrases starting with it. */
   readonly phrases: ReadonlyMap<string, readonly { words: readonly string[]; kind: 'according-to' | 'reported'; source: 'before' | 'after' }[]>;
   readonly hearsay: ReadonlySet<string>;
+  /** nominal cues: the claim that ..., his plan to ... */
+  readonly nouns: ReadonlySet<string>;
 }
 
 /** One modality cue pattern. */
@@ -79,7 +82,7 @@ export function reportingLexicon(): ReportingLexicon {
       phrases.set(words[0]!, list);
     }
     for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())) };
+    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())) };
   }
   return reporting;
 }

@@ -86,6 +86,13 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
       if (end > a) out.push({ kind: 'reportedly', cue: [i, i + 1], source: null, content: [[a, end]], rule: 'hearsay-adverb' });
       continue;
     }
+    if (t.pos === 'NOUN' && lex.nouns.has(t.lemma)) {
+      const c = nounCue(tokens, i, lo, end);
+      if (c) {
+        out.push(c);
+        continue;
+      }
+    }
     const frames = lex.verbs.get(t.lemma);
     if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
     const parts = lex.particles.get(t.lemma);
@@ -95,6 +102,28 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
     i = ce - 1;
   }
   return out;
+}
+
+/**
+ * Nominal cues: "the claim that the vote was rigged", "his plan to cut taxes". The source is a
+ * possessor ("his", "the party's") or a name before the noun ("a Times report that ...").
+ */
+function nounCue(tokens: readonly Token[], i: number, lo: number, end: number): ReportedCandidate | null {
+  const n = tokens[i + 1];
+  if (!n || i + 2 >= end) return null;
+  const thatClause = n.norm === 'that' && n.pos === 'SCONJ';
+  const toInf = n.norm === 'to' && tokens[i + 2]!.pos === 'VERB';
+  if (!thatClause && !toInf) return null;
+  let src: [number, number] | null = null;
+  const p = i - 1 >= lo ? tokens[i - 1]! : undefined;
+  if (p && p.pos === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(p.norm)) src = [i - 1, i];
+  else if (p && (p.norm === "'s" || p.norm === "'")) src = npLeft(tokens, i - 2, lo);
+  else if (p && p.pos === 'PROPN') {
+    let a = i - 1;
+    while (a - 1 >= lo && (tokens[a - 1]!.pos === 'PROPN' || tokens[a - 1]!.pos === 'DET')) a--;
+    src = [a, i];
+  }
+  return { kind: 'reported', cue: [i, i + 1], source: src, content: [[i + 1, objectEnd(tokens, i + 1, end)]], rule: thatClause ? 'noun-that' : 'noun-to' };
 }
 
 const NOT_SPEAKERS = new Set(['update', 'note', 'related', 'editor', "editor's", 'photo', 'video', 'read', 'watch', 'source', 'correction', 'disclosure', 'advertisement', 'caption', 'credit', 'see']);
@@ -116,10 +145,11 @@ function leadingSpeaker(tokens: readonly Token[], lo: number, end: number): Repo
 
 /** "according to two officials, the talks ..." and "the talks ..., according to officials." */
 function accordingTo(tokens: readonly Token[], cue: [number, number], lo: number, end: number): ReportedCandidate | null {
-  const np = npRight(tokens, cue[1], end);
-  if (!np) return null;
-  // the source runs to the next comma or the end
-  let sEnd = np[1];
+  // the source runs to the next comma or the end; wink may mis-tag its first words ("exit/VERB polls")
+  let sEnd = cue[1];
+  let head = false;
+  for (let x = cue[1]; x < end && x - cue[1] < 4 && tokens[x]!.text !== ','; x++) if (tokens[x]!.pos === 'NOUN' || tokens[x]!.pos === 'PROPN' || tokens[x]!.pos === 'PRON' || tokens[x]!.pos === 'NUM') head = true;
+  if (!head) return null;
   while (sEnd < end && tokens[sEnd]!.text !== ',' && !isDash(tokens[sEnd]) && sEnd - cue[1] < 20) sEnd++;
   const src: [number, number] = [cue[1], trimEnd(tokens, cue[1], sEnd)];
   const before = trimEnd(tokens, lo, cue[0]);
@@ -302,7 +332,7 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
   }
   if (frames.has('noThat') && r < end) {
     const t = tokens[r]!;
-    if ((t.pos === 'PRON' || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') && clauseFollows(tokens, r, end)) {
+    if ((t.pos === 'PRON' || (t.pos === 'ADV' && r + 1 < end && tokens[r + 1]!.pos === 'ADJ') || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') && clauseFollows(tokens, r, end)) {
       return { start: r, rule: 'bare-clause', weak: true };
     }
   }
@@ -335,14 +365,14 @@ function hasFiniteVerb(tokens: readonly Token[], a: number, b: number): boolean 
 /** A subject noun phrase at r followed by a finite verb. */
 function clauseFollows(tokens: readonly Token[], r: number, end: number): boolean {
   const np = npRight(tokens, r, end);
-  if (!np) return false;
-  let j = np[1];
+  let j = np ? np[1] : r + 1;
   while (j < end && (tokens[j]!.pos === 'ADV' || (tokens[j]!.pos === 'PART' && tokens[j]!.norm !== 'to'))) j++;
-  if (j < end && isVerbal(tokens[j]!) && !/ing$/.test(tokens[j]!.norm)) return true;
-  // a long subject ("the flurry of tweets targeting her was ..."): a finite verb further on
+  if (np && j < end && isVerbal(tokens[j]!) && !/ing$/.test(tokens[j]!.norm)) return true;
+  // a long subject ("the flurry of tweets targeting her was ...", "the plan, run by X, has ..."): a finite verb further on
   for (let x = j; x < end && x - r < 30; x++) {
     const t = tokens[x]!;
-    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/ing$/.test(t.norm) && tokens[x - 1]!.pos !== 'DET')) return tokens[x - 1]!.text !== ',';
+    if (t.pos === 'AUX') return true;
+    if (t.pos === 'VERB' && !/ing$/.test(t.norm) && tokens[x - 1]!.pos !== 'DET' && tokens[x - 1]!.text !== ',') return true;
   }
   return false;
 }
