@@ -155,3 +155,15 @@ describe('the shared seed gold file (read at run time)', () => {
     expect(s.problems.length).toBe(s.events.total + s.entities.total + s.dates.total + s.quantities.total + s.quotes.total + s.attributions.total);
   });
 });
+
+describe('anchors across a sentence split', () => {
+  it('finds an event whose sentence Parley cut in two, when the article text is given', () => {
+    const text = 'The council voted. After a long night the unions called off the strike at dawn.';
+    const g = DocumentGoldSchema.parse({ events: [{ id: 'x', type: 'CONCEDE', trigger_sentence_contains: 'the unions called off the strike' }] });
+    const cut = text.indexOf('the strike');
+    const ev = event({ type: 'CONCEDE', sentenceText: text.slice(cut) });
+    const moved = { ...ev, sentence: { start: cut, end: text.length, text: text.slice(cut) } };
+    expect(scoreDocument(g, extraction({ events: [moved] })).events.found).toBe(0);
+    expect(scoreDocument(g, extraction({ events: [moved] }), { text }).events.found).toBe(1);
+  });
+});

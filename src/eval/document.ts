@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EntityRef, EventOut, Extraction } from '../output/schema.js';
 import { sameCode } from './codes.js';
-import { containsLoose, containsWords, fold, stripQuotes } from './text.js';
+import { containsLoose, containsWords, findLoose, fold, stripQuotes } from './text.js';
 
 // ---------------------------------------------------------------- gold schema
 
@@ -213,6 +213,18 @@ function sentenceText(ev: EventOut, text: string | undefined): string {
   return text ? text.slice(ev.sentence.start, ev.sentence.end) : '';
 }
 
+/**
+ * A predicate "this event comes from the sentence that contains `anchor`": its sentence text
+ * contains the anchor or, when the article text is known, its sentence overlaps a place where the
+ * anchor occurs (so a sentence that Parley split in two still counts).
+ */
+function inAnchorSentence(anchor: string, text: string | undefined): (ev: EventOut) => boolean {
+  const places = text ? findLoose(text, anchor) : [];
+  return (ev) =>
+    containsLoose(sentenceText(ev, text), anchor) ||
+    places.some((p) => ev.sentence.start < p.end && p.start < ev.sentence.end);
+}
+
 function isIsoDate(v: string): boolean {
   return /^\d{4}(-\d{2}(-\d{2})?)?$/.test(v);
 }
@@ -325,7 +337,7 @@ function best<T>(cands: readonly T[], checksOf: (c: T) => AttributeCheck[]): { c
 
 function matchEvent(g: GoldEvent, events: readonly EventOut[], text: string | undefined, used: Set<string>): ItemResult {
   const anchor = g.trigger_sentence_contains;
-  const inSentence = anchor ? events.filter((ev) => containsLoose(sentenceText(ev, text), anchor)) : events;
+  const inSentence = anchor ? events.filter(inAnchorSentence(anchor, text)) : events;
   const cands = inSentence.filter((ev) => typeOk(g, ev));
   const pick = best(cands, (ev) => eventAttributes(g, ev));
   if (!pick) {
@@ -365,8 +377,9 @@ function section(items: readonly ItemResult[]): SectionScore {
 
 function violations(rule: z.infer<typeof MustNotAssertSchema>, events: readonly EventOut[], text: string | undefined): Violation[] {
   const out: Violation[] = [];
+  const inSentence = inAnchorSentence(rule.sentence_contains, text);
   for (const ev of events) {
-    if (!containsLoose(sentenceText(ev, text), rule.sentence_contains)) continue;
+    if (!inSentence(ev)) continue;
     const byType = rule.violating_types?.includes(ev.type) ?? false;
     const byActor = rule.violating_actors?.some((a) => anyRef(a, ev.actor)) ?? false;
     const unconstrained = rule.violating_types === undefined && rule.violating_actors === undefined;

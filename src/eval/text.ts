@@ -40,3 +40,31 @@ export function containsLoose(hay: string | null | undefined, needle: string | n
 export function stripQuotes(s: string): string {
   return s.replace(/^[\s"'\u2018\u2019\u201c\u201d\u00ab\u00bb]+/, '').replace(/[\s"'\u2018\u2019\u201c\u201d\u00ab\u00bb]+$/, '');
 }
+
+const QUOTE_CLASS: Record<string, string> = {
+  "'": "['\u2018\u2019\u201b\u2032]",
+  '\u2019': "['\u2018\u2019\u201b\u2032]",
+  '\u2018': "['\u2018\u2019\u201b\u2032]",
+  '"': '["\u201c\u201d\u201e\u201f\u00ab\u00bb]',
+  '\u201c': '["\u201c\u201d\u201e\u201f\u00ab\u00bb]',
+  '\u201d': '["\u201c\u201d\u201e\u201f\u00ab\u00bb]',
+  '-': '[-\u2010-\u2015]',
+};
+
+/**
+ * Every place `needle` occurs in `text`, tolerating case, runs of whitespace and curly/straight
+ * quotes and dashes. Returns half-open UTF-16 spans. The pattern has no nested quantifiers.
+ */
+export function findLoose(text: string, needle: string): Array<{ start: number; end: number }> {
+  const n = needle.trim();
+  if (n === '') return [];
+  let pattern = '';
+  for (const part of n.split(/\s+/)) {
+    if (pattern !== '') pattern += '\\s+';
+    for (const ch of part) pattern += QUOTE_CLASS[ch] ?? ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  }
+  const re = new RegExp(pattern, 'giu');
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(re)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
