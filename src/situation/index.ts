@@ -7,3 +7,4 @@ export * from './inputs.js';
 export { mergeMentions } from './merge.js';
 export { buildSituation } from './build.js';
 export { formatSituationText } from './format-text.js';
+export { matchSituationGold, valueMatches, type SituationScore, type GoldItemResult, type FieldCheck } from './gold-match.js';
