@@ -86,7 +86,7 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
       if (end > a) out.push({ kind: 'reportedly', cue: [i, i + 1], source: null, content: [[a, end]], rule: 'hearsay-adverb' });
       continue;
     }
-    if (t.pos === 'NOUN' && lex.nouns.has(t.lemma)) {
+    if (t.pos === 'NOUN' && lex.nouns.has(t.lemma) && !(lex.verbs.has(t.lemma) && isCueVerb(tokens, i, lo, hi))) {
       const c = nounCue(tokens, i, lo, end);
       if (c) {
         out.push(c);

@@ -6,7 +6,7 @@ export interface ModalityAt {
   readonly modality: Modality;
   /** ids of the modality cues whose scope holds the trigger. */
   readonly cueIds: readonly string[];
-  /** the innermost attribution whose content holds the trigger, or null. */
+  /** the outermost attribution whose content holds the trigger (the source the article cites), or null. */
   readonly attributionId: string | null;
   readonly inQuote: boolean;
 }
@@ -64,14 +64,15 @@ export function modalityAt(doc: Document, trigger: Span): ModalityAt {
     if (RANK[m] > RANK[modality]) modality = m;
   }
   cueIds.reverse();
+  // the outermost attribution: the source the article itself cites ("officials said that X plans to ...")
   let attributionId: string | null = null;
-  let best = Infinity;
+  let best = -1;
   for (let i = firstAtOrAfter(attributions, trigger.start + 1) - 1; i >= 0; i--) {
     const a = attributions[i]!;
     if (a.content.start < trigger.start - 4 * MAX_SCOPE_CHARS) break;
     if (a.cue.start < trigger.end && trigger.start < a.cue.end) continue;
     const hit = a.evidence.length > 0 ? a.evidence.some((f) => inside(f, trigger)) : inside(a.content, trigger);
-    if (hit && a.content.end - a.content.start < best) {
+    if (hit && a.content.end - a.content.start > best) {
       best = a.content.end - a.content.start;
       attributionId = a.id;
     }
