@@ -34,6 +34,7 @@ describe('cardinals and what they count', () => {
     ['a dozen', 'A dozen unarmed monitors left the zone.', ['A dozen=12 of:unarmed monitors']],
     ['other as a pre-modifier', 'Three other British aid workers stayed behind.', ['Three=3 of:other British aid workers']],
     ['participle as a pre-modifier', 'Two wounded Ukrainian soldiers were evacuated.', ['Two=2 of:wounded Ukrainian soldiers']],
+    ['a title-case headline', 'Eight Hostages Due for Release', ['Eight=8 of:Hostages']],
     ['plural demonym as head', 'The ship carried 14 Filipinos.', ['14=14 of:Filipinos']],
     ['an organisation name before the head', 'Troops killed three Hezbollah commanders.', ['three=3 of:Hezbollah commanders']],
     ['partitive of', 'Four of the detained journalists were released.', ['Four=4 of:detained journalists']],

@@ -46,7 +46,8 @@ const NUMERAL = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const YEAR = /^\d{4}$/;
 const ALPHA_END = /[a-z]$/i;
 const ALPHA_START = /^[a-z]/i;
-const PROPN_PLURAL = /[a-z](?:ans|is|ons|ers|ites|ees|ists)$/;
+/** Plural-looking proper-noun tags: demonyms (Israelis, Thais) and title-case common nouns (Hostages), not Hamas. */
+const PROPN_PLURAL = /[a-z](?:ans|is|ons|ers|ites|ees|ists|es|[^aeiosu'’.]s)$/;
 const PARTICIPLE = /(?:ed|ing|en)$/;
 const SUPERLATIVE = /^(?:best|worst|[a-z]{3,}est)$/;
 const OF_DETERMINERS = new Set(['the', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'all', 'some']);
