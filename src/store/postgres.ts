@@ -59,11 +59,18 @@ export class PostgresDriver implements SqlDriver {
   }
 
   private static executor(q: pg.Pool | pg.PoolClient): SqlExecutor {
+    const query = async (sql: string, params?: readonly SqlValue[]) => {
+      try {
+        return await q.query(params ? toPgPlaceholders(sql) : sql, params as SqlValue[] | undefined);
+      } catch (e) {
+        throw new ParleyError('STORE_ERROR', `PostgreSQL store: ${(e as Error).message}`, { cause: e });
+      }
+    };
     return {
-      all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await q.query(toPgPlaceholders(sql), params as SqlValue[])).rows as T[],
-      run: async (sql: string, params: readonly SqlValue[] = []) => (await q.query(toPgPlaceholders(sql), params as SqlValue[])).rowCount ?? 0,
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rows as T[],
+      run: async (sql: string, params: readonly SqlValue[] = []) => (await query(sql, params)).rowCount ?? 0,
       exec: async (sql: string) => {
-        await q.query(sql);
+        await query(sql);
       },
     };
   }

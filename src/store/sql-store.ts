@@ -33,9 +33,12 @@ export interface SqlStoreOptions {
   readonly pageSize?: number;
 }
 
-/** sha256 (hex) of a document's text: the key that makes the same content stored once. */
+/**
+ * sha256 (hex) of a document's text with runs of white space folded to one space and the ends
+ * trimmed: the key that makes the same content stored once, however it was wrapped or re-saved.
+ */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim(), 'utf8').digest('hex');
 }
 
 /** The `documents.sort_key`: publication date first (undated last), then id. */
@@ -179,8 +182,8 @@ export class SqlStore implements Store {
     return rows[0] ? storedDoc(rows[0]) : null;
   }
 
-  private async *docPages(ex: SqlExecutor, filter: DocumentFilter, full: boolean): AsyncGenerator<DocRowDb> {
-    const cols = full ? `${DOC_COLUMNS}, text, extraction` : DOC_COLUMNS;
+  private async *docPages(ex: SqlExecutor, filter: DocumentFilter, full: boolean | 'extraction'): AsyncGenerator<DocRowDb> {
+    const cols = full === 'extraction' ? `${DOC_COLUMNS}, extraction` : full ? `${DOC_COLUMNS}, text, extraction` : DOC_COLUMNS;
     const where: string[] = ['sort_key > ?'];
     const params: SqlValue[] = [];
     if (filter.since) {
@@ -213,7 +216,7 @@ export class SqlStore implements Store {
   }
 
   private async *mentionsVia(ex: SqlExecutor): AsyncGenerator<MentionInput> {
-    for await (const d of this.docPages(ex, {}, true)) {
+    for await (const d of this.docPages(ex, {}, 'extraction')) {
       if (Number(d.event_count) === 0) continue;
       const x = JSON.parse(d.extraction ?? 'null') as Extraction;
       const document = { id: d.id, published: d.published, url: d.url, title: d.title };

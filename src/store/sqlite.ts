@@ -2,6 +2,16 @@ import Database from 'better-sqlite3';
 import { ParleyError } from '../core/index.js';
 import type { SqlDriver, SqlExecutor, SqlValue } from './sql.js';
 
+/** Runs a SQLite call, turning its failures into STORE_ERROR with the SQLite message. */
+function guard<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ParleyError) throw e;
+    throw new ParleyError('STORE_ERROR', `SQLite store: ${(e as Error).message}`, { cause: e });
+  }
+}
+
 /**
  * better-sqlite3 behind the async driver interface. The file is in WAL mode, so readers never block
  * the writer and a killed process leaves only committed transactions. Operations are queued so that
@@ -17,23 +27,23 @@ export class SqliteDriver implements SqlDriver {
   constructor(path: string) {
     try {
       this.db = new Database(path);
+      // The wait for another writer's lock is set first, so that switching to WAL waits too.
+      this.db.pragma('busy_timeout = 10000');
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma('busy_timeout = 10000');
     } catch (e) {
       throw new ParleyError('STORE_ERROR', `cannot open the SQLite store ${path}: ${(e as Error).message}`, { cause: e });
     }
     this.direct = {
-      all: async <T>(sql: string, params: readonly SqlValue[] = []) => this.prepare(sql).all(...params) as T[],
-      run: async (sql: string, params: readonly SqlValue[] = []) => this.prepare(sql).run(...params).changes,
-      exec: async (sql: string) => {
-        this.db.exec(sql);
-      },
-      runEach: async (sql: string, rows: readonly (readonly SqlValue[])[]) => {
-        const st = this.prepare(sql);
-        for (const r of rows) st.run(...r);
-      },
+      all: async <T>(sql: string, params: readonly SqlValue[] = []) => guard(() => this.prepare(sql).all(...params) as T[]),
+      run: async (sql: string, params: readonly SqlValue[] = []) => guard(() => this.prepare(sql).run(...params).changes),
+      exec: async (sql: string) => guard(() => void this.db.exec(sql)),
+      runEach: async (sql: string, rows: readonly (readonly SqlValue[])[]) =>
+        guard(() => {
+          const st = this.prepare(sql);
+          for (const r of rows) st.run(...r);
+        }),
     };
   }
 

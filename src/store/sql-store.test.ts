@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash, documentSortKey, participantKeys, statusModality } from './sql-store.js';
+import { toPgPlaceholders } from './sql.js';
+
+describe('contentHash', () => {
+  it.each([
+    ['Two  spaces.', 'Two spaces.'],
+    ['Line\r\nbreaks\n', 'Line breaks'],
+    ['  padded\t', 'padded'],
+  ])('%j has the same content as %j', (a, b) => {
+    expect(contentHash(a)).toBe(contentHash(b));
+  });
+
+  it.each([
+    ['Word.', 'word.'],
+    ['A, B', 'A B'],
+  ])('%j differs from %j', (a, b) => {
+    expect(contentHash(a)).not.toBe(contentHash(b));
+  });
+});
+
+describe('keys', () => {
+  it('lists participant keys, names and codes once, lower-cased', () => {
+    expect(participantKeys([{ key: 'USA', name: 'United States', country: 'USA' }, { key: 'hamas', name: 'Hamas', country: null }])).toBe('|usa|united states|hamas|');
+    expect(participantKeys([])).toBe('||');
+  });
+
+  it.each([
+    ['confirmed', 'asserted'],
+    ['denied', 'negated'],
+    ['reported', 'reported'],
+    ['potential', 'potential'],
+  ])('status %s filters as modality %s', (status, modality) => {
+    expect(statusModality(status)).toBe(modality);
+  });
+
+  it('sorts undated documents after dated ones', () => {
+    expect(documentSortKey('2025-01-01', 'b') < documentSortKey(null, 'a')).toBe(true);
+  });
+
+  it('numbers pg placeholders in order', () => {
+    expect(toPgPlaceholders('a = ? AND b IN (?, ?)')).toBe('a = $1 AND b IN ($2, $3)');
+  });
+});
