@@ -82,7 +82,6 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
   }
   if (pos === 'verb') {
     if (t.pos === 'ADV' || t.pos === 'ADP' || (prev !== null && prev.pos === 'DET')) return { ok: false, asNoun: false };
-    if (NOUNISH.has(t.pos) && prev !== null && prev.pos === 'NOUN') return { ok: false, asNoun: false };
     if (NOUNISH.has(t.pos) && (afterDet || prev?.pos === 'ADP' || prev?.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(prev.norm))) return { ok: false, asNoun: false };
     return { ok: true, asNoun: false };
   }

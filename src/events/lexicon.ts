@@ -69,6 +69,7 @@ const ModalityFileSchema = z.object({
   potential: cue,
   planned: cue,
   reported: cue,
+  denial: cue,
 });
 
 /** Modality cue lists (data/triggers-modality.json). */

@@ -1,3 +1,4 @@
+import { modalityAt } from '../core/index.js';
 import type { Attribution, Document, EventMention, Mention, Modality, PloverType, Quantity, Quote, Span, Timex, Token } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { clauseIds, findCandidates, hasTriggerWord, type Candidate } from './candidates.js';
@@ -9,6 +10,7 @@ const VERSION = '1';
 const STAGE = 'events';
 const CAPTIVES = new Set(['prisoner', 'prisoners', 'hostage', 'hostages', 'detainee', 'detainees', 'captive', 'captives', 'inmates', 'inmate']);
 const MERGE_WINDOW = 6;
+const RANK: Readonly<Record<Modality, number>> = { negated: 4, potential: 3, planned: 2, reported: 1, asserted: 0 };
 /** Types whose target may be a place (a town shelled, a city under curfew). */
 const PLACE_TARGETS = new Set<PloverType>(['ASSAULT', 'COERCE', 'PROTEST', 'THREATEN']);
 
@@ -133,6 +135,7 @@ function supportVerbBefore(v: SentenceView, noun: number, lex: Lexicon, anyVerb 
   for (let k = noun - 1; k >= Math.max(v.ts, noun - 5); k--) {
     const t = v.tokens[k]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return anyVerb || lex.grammarSets.support.has(base(v, k)) ? k : -1;
+    if (t.pos === 'ADP' && (t.norm === 'on' || t.norm === 'into') && k === noun - 1) continue;
     if (!['DET', 'ADJ', 'NUM', 'NOUN', 'PROPN', 'ADV', 'PART', 'PRON'].includes(t.pos) && t.norm !== "'s" && t.norm !== '’s') return -1;
   }
   return -1;
@@ -422,6 +425,9 @@ function buildDraft(
   const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head);
   const reading = readModality(tokens, cs, c.head, v.te, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
   let modality: Modality = reading.modality;
+
+  // "officials denied that troops had fired": the content of a denial is negated
+  if (cs > v.ts && tokens[cs]!.norm === 'that' && lex.modality.denial.some((d) => d.length === 1 && d[0] === tokens[cs - 1]!.norm)) modality = 'negated';
   if (reading.volitional && lex.coding.refusedCooperation.includes(type)) {
     const m = lex.coding.complementModes.REJECT?.[type] ?? null;
     type = 'REJECT';
@@ -438,6 +444,11 @@ function buildDraft(
     type = to;
     rule += ':commitment';
   }
+  // the attribution stage's cue layer is a second reader: the stronger doubt wins, except over a
+  // refusal (coded REJECT) or a stated commitment ("they said they would boycott" is planned)
+  const shared = modalityAt(ix.doc, trigger);
+  const keep = rule.endsWith(':refusal') || (reading.commitment && modality === 'planned') || (p.absorbed !== null && shared.modality === 'planned');
+  if (!keep && RANK[shared.modality] > RANK[modality]) modality = shared.modality;
   // modes decided from the clause
   if (type === 'ASSAULT' && (mode === null || mode === 'explosives')) {
     for (let j = cs; j < ce; j++) {
