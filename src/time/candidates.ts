@@ -114,6 +114,8 @@ export function compileFinder(lex: TimeLexicon): Finder {
     }
     let n = g.n2 ? null : num(g.n);
     if (unit === 'weekend') return null;
+    // a capitalised unit inside a sentence is a title ("60 Minutes")
+    if (/^[A-Z]/.test(g.u!) && s > 0) return null;
     // fractions ("a quarter of", "three-quarters") and ordinals ("a second group") are not durations
     if (unit === 'quarter' && (/^an?$/i.test(g.n!) || (/^\s+of\b/.test(text.slice(e, e + 4)) && (num(g.n) ?? 9) < 4) || (g.sep!.includes('-') && /s$/i.test(g.u!)))) return null;
     if (unit === 'second' && /^(an?|one)$/i.test(g.n!)) return null;
@@ -161,10 +163,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     if (rel === 'the late') mod = 'END';
     const core = rel.replace(/^(earlier|later)\s+/, '').replace(/^the (full|early|late)$/, 'the');
     const tail = g.ctx ? norm(g.ctx) : '';
-    if (rel === 'a') {
-      if (u !== 'weekend') return null;
-      return { start: 0, end: 0, expr: { kind: 'duration', unit: 'weekend', n: 1 }, mod: null };
-    }
+    if (rel === 'a') return null;
     if (lex.seasons[u]) {
       if ((rel === 'the' && (u === 'fall' || u === 'spring')) || rel === 'a') return null;
       if (tail === 'of') return null;
