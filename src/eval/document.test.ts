@@ -167,3 +167,14 @@ describe('anchors across a sentence split', () => {
     expect(scoreDocument(g, extraction({ events: [moved] }), { text }).events.found).toBe(1);
   });
 });
+
+describe('event date precision', () => {
+  it.each([
+    ['day', true],
+    ['month', false],
+  ])('a gold day date against Parley precision %s → %s', (precision, ok) => {
+    const g = DocumentGoldSchema.parse({ events: [{ id: 'd', type: 'AID', date: { value: '2021-03-04', precision: 'day' } }] });
+    const ev = event({ type: 'AID', sentenceText: 'Aid arrived.', date: { value: '2021-03-04', precision, text: 'March 4', start: 0, end: 7 } });
+    expect(scoreDocument(g, extraction({ events: [ev] })).events.items[0]!.attributes[0]!.ok).toBe(ok);
+  });
+});

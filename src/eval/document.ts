@@ -282,7 +282,7 @@ export function eventAttributes(g: GoldEvent, ev: EventOut): AttributeCheck[] {
         (g.location.country !== undefined && sameCode(g.location.country, loc.country)));
     out.push(check('location', ok, g.location, loc ? `${loc.name}/${loc.country ?? '?'}` : null));
   }
-  if (g.date) out.push(check('date', dateOk(g.date, ev.date), g.date, ev.date ? `${ev.date.text} = ${ev.date.value}` : null));
+  if (g.date) out.push(check('date', dateOk(g.date, ev.date), g.date, ev.date ? `${ev.date.text} = ${ev.date.value} (${ev.date.precision})` : null));
   for (const q of g.quantities ?? []) {
     const ok = ev.quantities.some(
       (x) =>
@@ -304,7 +304,7 @@ export function eventAttributes(g: GoldEvent, ev: EventOut): AttributeCheck[] {
 
 function dateOk(g: NonNullable<GoldEvent['date']>, d: EventOut['date']): boolean {
   if (!d) return false;
-  if (g.value !== undefined) return d.value === g.value;
+  if (g.value !== undefined) return d.value === g.value && (g.precision === undefined || d.precision === g.precision);
   let ok = false;
   if (g.text !== undefined) ok = containsWords(d.text, g.text) || containsWords(g.text, d.text);
   if (!ok && g.before !== undefined) ok = onSide(d.value, 'before', g.before);
