@@ -36,6 +36,8 @@ export function mayAttribute(tokens: readonly Token[], s: TokenRange, lex: Repor
 function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number): boolean {
   const t = tokens[i]!;
   if (t.pos === 'VERB') return true;
+  // "is promising" tagged as an adjective
+  if (t.pos === 'ADJ' && /ing$/.test(t.norm) && i > lo && tokens[i - 1]!.pos === 'AUX') return true;
   if (t.pos !== 'NOUN') return false;
   if (!/(s|ed)$/.test(t.norm)) return false;
   const p = i > lo ? tokens[i - 1]! : undefined;
@@ -198,6 +200,17 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   } else {
     src = npLeft(tokens, k, lo);
   }
+  // passive with an agent: "The plan was first reported by the Times" → content = the subject
+  if (ce < end && tokens[ce]!.norm === 'by') {
+    const aux = skipLeftAux(tokens, ci - 1, lo);
+    let passive = false;
+    for (let x = aux + 1; x < ci; x++) if (tokens[x]!.lemma === 'be') passive = true;
+    const by = passive ? npRight(tokens, ce + 1, end) : null;
+    const subj = by ? npLeft(tokens, aux, lo) : null;
+    if (by && subj) return { kind: 'reported', cue: [ci, ce + 1], source: by, content: [subj], rule: 'passive-by' };
+  }
+  // "took to Twitter to accuse X": the subject of the clause
+  if (!src && ci > lo && tokens[ci - 1]!.norm === 'to' && tokens[ci - 1]!.pos === 'PART') src = leadingSubject(tokens, lo, ci - 1);
   const gerund = verb.norm.endsWith('ing');
   const coordinated = !src && k >= lo && tokens[k]!.pos === 'CCONJ';
   if (!src && (gerund || coordinated) && ci > lo && (tokens[ci - 1]!.text === ',' || coordinated)) {
