@@ -18,9 +18,13 @@ export type QuantityLabel = Quantity['label'];
 
 /** A quantity found in one sentence, before it becomes a layer record. Token ranges are half-open. */
 export interface QuantityCandidate {
+  /** tokens of the whole expression, qualifier included. */
   readonly tokenStart: number;
   readonly tokenEnd: number;
+  /** the number itself with its currency and unit ("$5.5 million", "2,000", "23-year-old"), without the qualifier. */
   readonly span: Span;
+  /** the approximation or bound before the number ("approximately", "more than"), when there is one. */
+  readonly qualifierSpan: Span | null;
   readonly value: number;
   readonly label: QuantityLabel;
   readonly approx: boolean;
@@ -298,7 +302,7 @@ export function createQuantityFinder(
     if (lex.dateHeads.has(headWord) || lex.timeUnits.has(headWord) || lex.dateHeads.has(next) || lex.timeUnits.has(next)) return null;
     const span = { start: t.start, end: tokens[end - 1]!.end };
     return {
-      tokenStart: i, tokenEnd: end, span, value, label: 'ordinal', approx: false, qualifier: null,
+      tokenStart: i, tokenEnd: end, span, qualifierSpan: null, value, label: 'ordinal', approx: false, qualifier: null,
       of: head.of, ofSpan: head.ofSpan, rule: 'ordinal',
     };
   };
@@ -489,9 +493,11 @@ export function createQuantityFinder(
       }
     }
     const spanEnd = tokens[j - 1]!.end;
+    const numberStart = norm(start) === 'between' && rule === 'range' ? start + 1 : Math.max(start, i);
     return {
-      tokenStart: start, tokenEnd: j, span: { start: tokens[start]!.start, end: spanEnd }, value, label, approx,
-      qualifier, of, ofSpan, rule,
+      tokenStart: start, tokenEnd: j, span: { start: tokens[numberStart]!.start, end: spanEnd },
+      qualifierSpan: start < numberStart ? { start: tokens[start]!.start, end: tokens[numberStart - 1]!.end } : null,
+      value, label, approx, qualifier, of, ofSpan, rule,
     };
   };
 

@@ -21,16 +21,23 @@ describe('quantities stage', () => {
     const doc = createPipeline([textStage, quantitiesStage]).run(makeDocument('About 40 medics and 3 trucks left. Two more followed.'));
     const qs = doc.layers.quantities!;
     expect(qs.map((q) => [q.id, q.text, q.value, q.of])).toEqual([
-      ['q0', 'About 40', 40, 'medics'],
+      ['q0', '40', 40, 'medics'],
       ['q1', '3', 3, 'trucks'],
       ['q2', 'Two', 2, null],
     ]);
     for (const q of qs) {
       expect(q.evidence.length).toBeGreaterThan(0);
+      expect(q.evidence.some((e) => e.start <= q.span.start && q.span.end <= e.end)).toBe(true);
       expect(q.provenance.stage).toBe('quantities');
       expect(doc.text.slice(q.span.start, q.span.end)).toBe(q.text);
       if (q.ofSpan) expect(doc.text.slice(q.ofSpan.start, q.ofSpan.end)).toBe(q.of);
     }
+  });
+
+  it('keeps the qualifier out of the span but in the evidence', () => {
+    const doc = createPipeline([textStage, quantitiesStage]).run(makeDocument('Nearly 300 families fled.'));
+    const [q] = doc.layers.quantities!;
+    expect([q!.text, q!.qualifier, doc.text.slice(q!.evidence[0]!.start, q!.evidence[0]!.end)]).toEqual(['300', 'nearly', 'Nearly 300']);
   });
 
   it.each([

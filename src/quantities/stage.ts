@@ -22,7 +22,8 @@ export function mentionKinds(tokens: readonly Token[], mentions: readonly Mentio
 
 /** Builds the layer record of one candidate. */
 export function toQuantity(doc: Document, c: QuantityCandidate, index: number): Quantity {
-  const evidence = c.ofSpan ? [c.span, c.ofSpan].sort((a, b) => a.start - b.start) : [c.span];
+  const whole = c.qualifierSpan ? { start: c.qualifierSpan.start, end: c.span.end } : c.span;
+  const evidence = c.ofSpan ? [whole, c.ofSpan].sort((a, b) => a.start - b.start) : [whole];
   return {
     id: `q${index}`,
     span: c.span,
