@@ -186,7 +186,9 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     const next = units[u + 1];
     const nextNamey = next !== undefined && isNamey(tokens, next, start, lex, headline);
     const prevHit = cur.length > 0 && cur[cur.length - 1]!.hit !== null;
-    if (cur.length > 0 && nextNamey && unit.te - unit.ts === 1 && CONNECTORS.has(t.norm) && t.text === t.norm && !(t.norm === 'and' && (prevHit || next!.hit)) && !(prevHit && next!.hit)) {
+    // "and" joins inside an organisation name ("Ministry of Foreign Affairs and Trade"), not in a list of names.
+    const andOk = t.norm !== 'and' || (!prevHit && !next!.hit && cur.some((x) => !x.hit && (PP_WORDS.has(tokens[x.ts]!.norm) || lex.orgHeads.has(tokens[x.ts]!.text))));
+    if (cur.length > 0 && nextNamey && unit.te - unit.ts === 1 && CONNECTORS.has(t.norm) && t.text === t.norm && andOk && !(prevHit && next!.hit)) {
       cur.push(unit);
       continue;
     }
@@ -334,8 +336,8 @@ function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: Enti
 function isTitleToken(t: Token, lex: EntityLexicon): 'core' | 'mod' | null {
   if (HONORIFICS.has(t.text)) return 'core';
   if (!/^[A-Z]/.test(t.text)) return null;
-  if (lex.roles.get(t.text) !== undefined && lex.titles.has(t.text)) return 'core';
-  if (lex.roles.get(t.text) !== undefined && !lex.orgHeads.has(t.text)) return 'core';
+  // A capitalised role word is a title only when the title list has it ("Minister", not "National").
+  if (lex.titles.has(t.text) && lex.roles.get(t.text) !== undefined && !TITLE_MODIFIERS.has(t.text)) return 'core';
   if (TITLE_MODIFIERS.has(t.text) || lex.titles.has(t.text)) return 'mod';
   return null;
 }
@@ -347,6 +349,12 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
   // Operations, exercises and ships are not actors: "Operation Inherent Resolve", "USS Mahan".
   if (!run[0]!.hit && lex.nonEntityPrefixes.has(tokens[ts]!.text)) return;
   if (run.length === 1 && !run[0]!.hit && lex.nonEntityAcronyms.has(tokens[ts]!.text)) return;
+  // "in Turkey Minister X": a place name governed by a locative preposition is not part of a title.
+  if (run.length > 1 && run[0]!.hit && (run[0]!.hit.type === 'country' || run[0]!.hit.type === 'place') && ts > sentStart && lex.locativePrepositions.has(tokens[ts - 1]!.norm)) {
+    out.push(hitCandidate(tokens, run[0]!, si, sentStart, lex));
+    classifyRun(tokens, run.slice(1), si, sentStart, lex, out, mark, headline);
+    return;
+  }
   // Title prefix: country/demonym/org hits and title words, with at least one core title word.
   let p = 0;
   let lastCore = -1;
@@ -409,7 +417,8 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
       return;
     }
     const nts = nameUnits[0]!.ts;
-    const personHit = nameUnits.find((u) => u.hit?.type === 'person')?.hit ?? null;
+    // A surname alias inside a longer name ("Andrew Burns") is not the dictionary person.
+    const personHit = nameUnits.length === 1 && nameUnits[0]!.hit?.type === 'person' ? nameUnits[0]!.hit : (nameUnits.find((u) => u.hit?.type === 'person' && u.te - u.ts > 1)?.hit ?? null);
     const c = base(titleTs, te, si, 'person', 'name', 'title-name');
     out.push({
       ...c,
@@ -466,14 +475,22 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
     if (u.hit) {
       // "Michael Jordan": a country or city right after a first name is a surname.
       const prevUnknown = k > 0 && !run[k - 1]!.hit && lex.gender.has(tokens[run[k - 1]!.ts]!.text);
-      if (!(prevUnknown && (u.hit.type === 'place' || u.hit.type === 'country'))) {
+      const prevName = k > 0 && !run[k - 1]!.hit && !CONNECTORS.has(tokens[run[k - 1]!.ts]!.norm);
+      const surnameHit = u.hit.type === 'person' && u.te - u.ts === 1 && prevName;
+      if (!(prevUnknown && (u.hit.type === 'place' || u.hit.type === 'country')) && !surnameHit) {
         out.push(hitCandidate(tokens, u, si, sentStart, lex));
         k++;
         continue;
       }
     }
     let j = k;
-    while (j < run.length && (!run[j]!.hit || (j > k && (run[j]!.hit!.type === 'place' || run[j]!.hit!.type === 'country') && lex.gender.has(tokens[run[j - 1]!.ts]!.text)))) j++;
+    while (
+      j < run.length &&
+      (!run[j]!.hit ||
+        (j > k && (run[j]!.hit!.type === 'place' || run[j]!.hit!.type === 'country') && lex.gender.has(tokens[run[j - 1]!.ts]!.text)) ||
+        (j > k && run[j]!.hit!.type === 'person' && run[j]!.te - run[j]!.ts === 1 && !run[j - 1]!.hit))
+    )
+      j++;
     // trim connectors at the edges
     let a = k;
     let b = j;
@@ -540,6 +557,21 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
   const sent = tokens[ts]!.sentence;
   const alone = (ts === 0 || tokens[ts - 1]!.sentence !== sent) && (!next || next.sentence !== sent || /^[.:]$/.test(next.text));
   return !alone;
+}
+
+/** True when a locative preposition governs the name at `ts`, across a coordination ("in Aleppo, Homs and Hama"). */
+export function locativeGoverned(tokens: readonly Token[], ts: number, sentStart: number, lex: EntityLexicon): boolean {
+  let j = ts - 1;
+  let steps = 0;
+  while (j >= sentStart && steps < 12 && (LIST_WORDS.has(tokens[j]!.norm) || (/^[A-Z]/.test(tokens[j]!.text) && tokens[j]!.pos === 'PROPN'))) {
+    j--;
+    steps++;
+  }
+  if (j < sentStart) return false;
+  const gov = tokens[j]!;
+  if (lex.locativePrepositions.has(gov.norm) && !AGENT_PREPS.has(gov.norm)) return true;
+  // "the towns of Jabla and Tartus"
+  return gov.norm === 'of' && j - 1 >= sentStart && lex.placeNouns.has(tokens[j - 1]!.norm.replace(/s$/, ''));
 }
 
 function roleFromTitle(tokens: readonly Token[], run: readonly Unit[], titleEnd: number, lex: EntityLexicon): string {

@@ -72,6 +72,7 @@ const ExtraSchema = z.object({
   regions: z.array(z.object({ name: z.string(), country: Country.nullable(), aliases: z.array(z.string()), kind: z.literal('place') })),
   groups: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), country: Country.nullable() })),
   cityStoplist: z.array(z.string()),
+  countryNames: z.record(z.string(), z.string()),
 });
 
 const LexiconSchema = z.object({
@@ -91,6 +92,8 @@ const LexiconSchema = z.object({
   pronouns: z.record(z.string(), z.tuple([z.enum(['person', 'organization', 'group']), z.enum(['m', 'f']).nullable(), z.boolean()])),
   notNames: z.array(z.string()),
   nonEntityPrefixes: z.array(z.string()),
+  miscHeads: z.array(z.string()),
+  facilityHeads: z.array(z.string()),
   nonEntityAcronyms: z.array(z.string()),
   placeCorefNouns: z.record(z.string(), z.enum(['place', 'country'])),
 });
@@ -130,6 +133,8 @@ export interface EntityLexicon {
   readonly pronouns: Readonly<Record<string, readonly ['person' | 'organization' | 'group', 'm' | 'f' | null, boolean]>>;
   readonly notNames: ReadonlySet<string>;
   readonly nonEntityPrefixes: ReadonlySet<string>;
+  readonly miscHeads: ReadonlySet<string>;
+  readonly facilityHeads: ReadonlySet<string>;
   readonly nonEntityAcronyms: ReadonlySet<string>;
   readonly placeCorefNouns: Readonly<Record<string, 'place' | 'country'>>;
   readonly orgsById: ReadonlyMap<string, OrgActor>;
@@ -158,7 +163,14 @@ export function entityLexicon(): EntityLexicon {
     for (const a of p.aliases) gaz.add(a, { type: 'person', actor: p, weak: weak.has(a) });
   }
   const countryNames = new Map<string, string>();
-  for (const c of countries.countries) countryNames.set(c.code, c.name);
+  for (const c of countries.countries) {
+    const english = extra.countryNames[c.code];
+    if (english) {
+      if (!c.aliases.includes(c.name)) c.aliases.push(c.name);
+      c.name = english;
+    }
+    countryNames.set(c.code, c.name);
+  }
   for (const [code, dems] of Object.entries(extra.demonyms)) {
     for (const d of dems) gaz.add(d, { type: 'demonym', code, name: countryNames.get(code) ?? code });
   }
@@ -214,6 +226,8 @@ export function entityLexicon(): EntityLexicon {
     pronouns: lex.pronouns,
     notNames: new Set(lex.notNames),
     nonEntityPrefixes: new Set(lex.nonEntityPrefixes),
+    miscHeads: new Set(lex.miscHeads),
+    facilityHeads: new Set(lex.facilityHeads),
     nonEntityAcronyms: new Set(lex.nonEntityAcronyms),
     placeCorefNouns: lex.placeCorefNouns,
     orgsById: new Map(actors.organizations.map((o) => [o.id, o])),

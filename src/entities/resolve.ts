@@ -1,6 +1,6 @@
 import type { Entity, EntityKind, Mention, MentionForm, Span, Token } from '../core/index.js';
 import type { Candidate } from './candidates.js';
-import { sectorOfRole, surface } from './candidates.js';
+import { locativeGoverned, sectorOfRole, surface } from './candidates.js';
 import { activeAt, roleAt, type EntityLexicon, type GazRef, type PersonActor } from './lexicon.js';
 
 const STAGE = 'entities';
@@ -313,7 +313,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     }
     const prev = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
     const next = tokens[c.tokenEnd] ?? null;
-    const afterLoc = prev !== null && lex.locativePrepositions.has(prev.norm) && !titled;
+    const afterLoc = !titled && prev !== null && locativeGoverned(tokens, c.tokenStart, c.tokenStart - Math.min(c.tokenStart, 14), lex) && !lex.gender.has(words[0]!);
     const isAcronym = words.length === 1 && /^[A-Z][A-Z0-9&.-]{1,7}$/.test(name) && /[A-Z].*[A-Z]/.test(name);
     const firstNameKnown = lex.gender.has(words[0]!);
     const saysNear = (next !== null && SAY.test(next.norm)) || (prev !== null && SAY.test(prev.norm));
@@ -324,7 +324,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     else if (firstNameKnown && words.length >= 2) kind = 'person';
     else if (afterLoc) kind = 'place';
     else if (nextIsPlaceComma(c)) kind = 'place';
-    else if (words.length >= 2 && words.length <= 4 && allProper(c)) kind = 'person';
+    else if (words.length >= 2 && lex.facilityHeads.has(lastWord)) kind = 'place';
+    else if (lex.miscHeads.has(lastWord) || /(tion|ment|ity|ence|ance|ism|ship|ogy|ics|ness|ure)$/.test(lastWord)) kind = null;
+    else if (words.length >= 2 && words.length <= 4 && allProper(c) && prev?.norm !== 'the' && !words.some((w) => lex.orgHeads.has(w) || lex.placeHeads.has(w))) kind = 'person';
     else if (saysNear && words.length === 1) kind = 'person';
     else if (words.length === 1 && firstNameKnown) kind = 'person';
     if (!kind) return;
