@@ -7,3 +7,4 @@ export { PostgresDriver, redact } from './postgres.js';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.js';
 export { dateRange, type DayRange } from './dates.js';
 export * from './export.js';
+export { situationOf } from './situation.js';

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { ParleyError } from '../../core/index.js';
 import { formatSituationText } from '../../situation/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, situationOf } from '../../store/index.js';
 import { action } from '../run.js';
-import { describeStore, formatIngestSummary, ingestPaths, situationOf, storeLocation } from './store.js';
+import { describeStore, formatIngestSummary, ingestPaths, storeLocation } from './store.js';
 
 /** The bundled example articles (`<slug>.txt`, dated by `<slug>.gold.json` document.published). */
 export const EXAMPLE_ARTICLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'articles');

@@ -3,13 +3,14 @@ import { ParleyError, type Modality, type PloverType } from '../../core/index.js
 import { annotate } from '../../extract.js';
 import { listInputs, parsePublished, readInputFile } from '../../ingest/index.js';
 import { toExtraction } from '../../output/format.js';
-import { buildSituation, formatSituationText, type SituationInput } from '../../situation/index.js';
+import { formatSituationText } from '../../situation/index.js';
 import {
   DEFAULT_DB,
   contentHash,
   isPostgresUrl,
   openStore,
   redact,
+  situationOf,
   type EventFilter,
   type Store,
 } from '../../store/index.js';
@@ -230,7 +231,12 @@ export function registerStore(program: Command): void {
     .option('--modality <modality>', 'asserted (confirmed), reported, planned, potential, negated (denied)')
     .option('--since <YYYY-MM-DD>', 'events whose date reaches this day or later')
     .option('--until <YYYY-MM-DD>', 'events whose date starts this day or earlier')
-    .option('--format <format>', `${EVENT_FORMATS.join(', ')} (csv: ACLED-style precision columns; plover: PLOVER 0.8 records; gdelt: TSV)`, 'jsonl')
+    .option(
+      '--format <format>',
+      `${EVENT_FORMATS.join(', ')}; csv has date_precision (1 day, 2 week, 3 month, 4 quarter/season, 5 year, 6 decade or coarser) ` +
+        'and geo_precision (1 named place, 3 country only); plover: PLOVER 0.8 records; gdelt: GDELT-style TSV',
+      'jsonl',
+    )
     .action(action(async (opts: Record<string, string | undefined>) => {
       const { filter, format } = eventQuery(opts);
       await withStore(opts.db, async (store) => {
@@ -300,13 +306,4 @@ export function registerStore(program: Command): void {
         await out(format === 'text' ? `${formatSituationText(situation)}\n` : `${JSON.stringify(situation, null, 2)}\n`);
       });
     }));
-}
-
-/** Builds the situation from the store's documents in publication order (optionally up to a day). */
-export async function situationOf(store: Store, until?: string): Promise<ReturnType<typeof buildSituation>> {
-  const docs: SituationInput[] = [];
-  for await (const d of store.storedDocuments(until ? { until } : {})) {
-    docs.push({ extraction: d.extraction, document: { id: d.id, published: d.published, url: d.url, title: d.title }, text: d.text });
-  }
-  return buildSituation(docs);
 }
