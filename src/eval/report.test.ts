@@ -11,7 +11,7 @@ describe('formatReport', () => {
     const md = formatReport(
       [result({ errors: 1, errorSamples: ['r7: boom'] }), result({ file: '/x/eval/t.jsonl', format: 'timex', metrics: timexMetrics(timexTotals()) })],
       [{ file: '/x/eval/seed/bad.json', error: 'no | good' }],
-      { date: '2030-01-01', commit: 'abc123' },
+      { date: '2030-01-01', commit: 'abc123', base: '/x/eval' },
     );
     expect(md).toContain('at commit `abc123`');
     expect(md).toContain('| a.jsonl | events | 2 | 1 | 0 | 0.5 | type F1 0.000');
@@ -22,5 +22,7 @@ describe('formatReport', () => {
   it.each([
     ['/a/b/eval/plover.jsonl', 'plover.jsonl'],
     ['/a/b/eval/seed/gold.json', 'seed/gold.json'],
-  ])('labels %s as %s', (f, want) => expect(fileLabel(f)).toBe(want));
+    ['/elsewhere/x.jsonl', '/elsewhere/x.jsonl'],
+    ['rel/x.jsonl', 'rel/x.jsonl'],
+  ])('labels %s as %s', (f, want) => expect(fileLabel(f, '/a/b/eval')).toBe(want));
 });

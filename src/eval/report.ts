@@ -1,4 +1,4 @@
-import { basename, dirname } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import type { AttributionMetrics } from './attribution.js';
 import type { EntitiesMetrics } from './entities.js';
 import type { EventsMetrics } from './events.js';
@@ -17,10 +17,13 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const prfCells = (m: Prf) => `${f2(m.p)} | ${f2(m.r)} | ${f2(m.f1)} | ${m.tp} | ${m.fp} | ${m.fn}`;
 const acc = (a: Accuracy) => `${f2(a.accuracy)} (${a.correct}/${a.total})`;
 
-/** A short file label: parent folder + name for nested files. */
-export function fileLabel(file: string): string {
-  const parent = basename(dirname(file));
-  return parent === 'eval' || parent === '.' ? basename(file) : `${parent}/${basename(file)}`;
+/** A file's label: relative to `base` (the data folder) when inside it, else the path as given. */
+export function fileLabel(file: string, base?: string): string {
+  if (base) {
+    const rel = relative(base, file);
+    if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel;
+  }
+  return file;
 }
 
 /** The headline figure of a result, for the overview table. */
@@ -138,16 +141,17 @@ const METHODS = [
 ];
 
 /** Renders results as a Markdown report: an overview table, then one section per file. */
-export function formatReport(results: readonly FileResult[], failures: readonly FileFailure[], header: { date?: string; commit?: string } = {}): string {
+export function formatReport(results: readonly FileResult[], failures: readonly FileFailure[], header: { date?: string; commit?: string; base?: string } = {}): string {
+  const label = (f: string) => fileLabel(f, header.base);
   const out: string[] = [];
   if (header.date !== undefined || header.commit !== undefined) {
     out.push('# Parley evaluation', '', `Generated ${header.date ?? '?'} at commit \`${header.commit ?? 'unknown'}\` by \`npm run eval\`.`, '', ...METHODS, '');
   }
   out.push('| file | format | n | errors | fatal | seconds | headline |', '|---|---|---|---|---|---|---|');
-  for (const r of results) out.push(`| ${fileLabel(r.file)} | ${r.format} | ${r.n} | ${r.errors} | ${r.fatal} | ${r.seconds.toFixed(1)} | ${headline(r)} |`);
-  for (const f of failures) out.push(`| ${fileLabel(f.file)} | ? | 0 | file failed | | | ${f.error.replace(/\|/g, '\\|')} |`);
+  for (const r of results) out.push(`| ${label(r.file)} | ${r.format} | ${r.n} | ${r.errors} | ${r.fatal} | ${r.seconds.toFixed(1)} | ${headline(r)} |`);
+  for (const f of failures) out.push(`| ${label(f.file)} | ? | 0 | file failed | | | ${f.error.replace(/\|/g, '\\|')} |`);
   for (const r of results) {
-    out.push('', `## ${fileLabel(r.file)} (${r.format}, ${r.n} records)`, '');
+    out.push('', `## ${label(r.file)} (${r.format}, ${r.n} records)`, '');
     if (r.errors > 0) out.push(`${r.errors} record(s) failed and were skipped, e.g.:`, '', ...r.errorSamples.map((s) => `- ${s}`), '');
     switch (r.format) {
       case 'events':

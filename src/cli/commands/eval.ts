@@ -39,7 +39,8 @@ export function registerEval(program: Command): void {
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new ParleyError('BAD_OPTION', `--limit must be a positive integer, not '${opts.limit}'`);
       const list = [...files];
-      if (opts.all) list.push(...findGoldFiles(resolve(opts.dataDir ?? DEFAULT_DATA_DIR)));
+      const base = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
+      if (opts.all) list.push(...findGoldFiles(base));
       if (list.length === 0) throw new ParleyError('BAD_OPTION', 'give gold files or --all');
       const results: FileResult[] = [];
       const failures: FileFailure[] = [];
@@ -59,11 +60,11 @@ export function registerEval(program: Command): void {
         for (const f of failures) out[f.file] = { format: null, n: 0, error: f.error };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else {
-        process.stdout.write(formatReport(results, failures));
+        process.stdout.write(formatReport(results, failures, { base }));
       }
       if (opts.write) {
         const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        writeFileSync(opts.write, formatReport(results, failures, { date, commit: gitCommit() ?? 'unknown' }));
+        writeFileSync(opts.write, formatReport(results, failures, { date, commit: gitCommit() ?? 'unknown', base }));
       }
       if (results.length === 0) process.exitCode = 2;
     }));
