@@ -257,11 +257,11 @@ export function compileFinder(lex: TimeLexicon): Finder {
   // "the 20th century", "the eleventh century"
   add('century', 3, `\\b(?:the\\s+)?(?<n>\\d{1,2})(?:st|nd|rd|th)[\\s-]+century\\b`, (g) => ({ start: 0, end: 0, expr: { kind: 'century', century: Number(g.n) - 1 }, mod: null }));
   // "October 7, 2023", "Saturday, April 25", "Sept. 30"
-  add('month-day', 8, `\\b(?:(?<wd>${WD}),?\\s+)?(?<mon>${MONTH_D})\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|\\d|:\\d|\\.\\d|-\\d|,\\d{3}))(?:,?\\s+(?<y>\\d{4})\\b(?!,\\d))?`, (g) => {
+  add('month-day', 8, `\\b(?:(?<rel>last|next|this\\s+past|this\\s+coming)\\s+)?(?:(?<wd>${WD}),?\\s+)?(?<mon>${MONTH_D})\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:%|percent|\\d|:\\d|\\.\\d|-\\d|,\\d{3}))(?:,?\\s+(?<y>\\d{4})\\b(?!,\\d))?`, (g) => {
     const mon = month(g.mon!);
     const d = Number(g.d);
     if (!mon || d < 1 || d > 31 || !capitalised(g.mon!)) return null;
-    const expr: TimeExpr = { kind: 'calendar', month: mon, day: d, ...(g.y ? { year: Number(g.y) } : {}), ...(g.wd && capitalised(g.wd) ? { weekday: weekday(g.wd) } : {}) };
+    const expr: TimeExpr = { kind: 'calendar', month: mon, day: d, ...(g.y ? { year: Number(g.y) } : {}), ...(g.wd && capitalised(g.wd) ? { weekday: weekday(g.wd) } : {}), ...(g.rel ? { dir: /last|past/i.test(g.rel) ? -1 : 1 } : {}) };
     return { start: 0, end: 0, expr, mod: null };
   });
   // "7 October 2023", "the 19th of January"

@@ -300,7 +300,9 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
 }
 
 function resolveCalendar(e: Extract<TimeExpr, { kind: 'calendar' }>, ctx: ResolveContext): Resolved | null {
-  const { ref, tense } = ctx;
+  const { ref } = ctx;
+  // "last Oct. 23" / "next March 3" say which way to look whatever the verb
+  const tense: Tense = e.dir ? (e.dir < 0 ? 'past' : 'future') : ctx.tense;
   // a weekday with a part of day ("Friday night") is annotated as the day itself
   const clock = e.hour !== undefined ? `T${pad(e.hour)}:${pad(e.minute ?? 0)}` : e.part && e.weekday === undefined ? `T${e.part}` : '';
   const type: TimexType = clock ? 'TIME' : 'DATE';

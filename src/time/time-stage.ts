@@ -15,7 +15,7 @@ const CHRONO_PRECHECK = /\d\s*(?:[ap]\.?m\b|:\d\d)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{
 /** Longer "sentences" are not prose (tables, run-on dumps): our own patterns still cover them. */
 const MAX_CHRONO_CHARS = 2000;
 /** chrono results we take: those that name a month or write a full numeric date (clock times alone are ours). */
-const CHRONO_KEEP = /[A-Za-z]{3}|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/;
+const CHRONO_KEEP = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/i;
 
 /**
  * Explicit dates found by chrono-node (strict mode), as candidates with only the components chrono
@@ -28,7 +28,7 @@ export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[]
   const out: TimeCandidate[] = [];
   for (const r of chrono.strict.parse(text, refDate)) {
     const c = r.start;
-    if (!CHRONO_KEEP.test(r.text.replace(/\b(?:at|on|[ap]\.?m\.?|EST|EDT|GMT|UTC|PST|PDT|CST|CDT)\b/gi, ''))) continue;
+    if (!CHRONO_KEEP.test(r.text)) continue;
     const lead = /^(?:at|on|from|by)\s+/i.exec(r.text)?.[0].length ?? 0;
     let end = r.index + r.text.length;
     let year = c.isCertain('year') ? c.get('year') ?? undefined : undefined;

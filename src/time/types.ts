@@ -10,7 +10,7 @@ export type SeasonCode = 'SP' | 'SU' | 'FA' | 'WI';
  */
 export type TimeExpr =
   /** Explicit calendar pieces: "October 7, 2023", "Sept. 30", "5 p.m. Nov. 9", "Saturday". */
-  | { kind: 'calendar'; year?: number; month?: number; day?: number; weekday?: number; hour?: number; minute?: number; part?: string; weekdayRel?: number }
+  | { kind: 'calendar'; year?: number; month?: number; day?: number; weekday?: number; hour?: number; minute?: number; part?: string; weekdayRel?: number; dir?: -1 | 1 }
   /** A bare year: "1997", "fiscal 1989". */
   | { kind: 'year'; year: number }
   /** A decade: "the 1990s" → decade 199. */
