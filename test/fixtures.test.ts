@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ import { DocumentGoldSchema, formatDocumentScore, scoreDocument, type DocumentGo
  */
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'articles');
+/** The reference article of the evaluation sets, read at run time only (never copied into the project). */
+const SEED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'eval', 'seed');
 
 interface Fixture {
   readonly slug: string;
@@ -131,5 +133,27 @@ describe('example articles', () => {
       const failures = [...missing, ...violations];
       expect(failures, `${f.slug}\n${failures.join('\n')}\n--- full score ---\n${formatDocumentScore(score)}`).toEqual([]);
     });
+  });
+});
+
+describe.skipIf(!existsSync(join(SEED, 'gold.json')))('seed article of ../shared/eval (skipped when absent)', () => {
+  const load = () => ({
+    text: readFileSync(join(SEED, 'article.txt'), 'utf8'),
+    gold: DocumentGoldSchema.parse(JSON.parse(readFileSync(join(SEED, 'gold.json'), 'utf8'))),
+  });
+
+  it('keeps the invariants of every layer', () => {
+    const { text, gold } = load();
+    const before = documentFromText(text, { published: gold.document?.published ?? null });
+    const problems = invariantProblems(before, annotate(before));
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('finds every gold number with its approximation and what it counts', () => {
+    const { text, gold } = load();
+    const score = scoreDocument(gold, extract(text, { published: gold.document?.published ?? null }), { text });
+    const problems = score.problems.filter((p) => p.startsWith('quantity '));
+    expect(problems, problems.join('\n')).toEqual([]);
+    expect(score.quantities.found).toBe(score.quantities.total);
   });
 });
