@@ -26,6 +26,7 @@ describe('findTimeCandidates', () => {
     ['"may" the verb is not a month', 'The deal may collapse, officials said in May.', [['May', 'calendar']]],
     ['decades', 'Violence peaked in the 1990s.', [['1990s', 'decade']]],
     ['a clock time with a day', 'The deadline passed at 9 p.m. Sunday.', [['9 p.m. Sunday', 'calendar']]],
+    ['a range of years gives both years', 'He was born sometime between 1961-1963 and served in 1980-88.', [['1961', 'year'], ['1963', 'year'], ['1980', 'year']]],
     ['large counts are not years', 'Some 1500 troops and 2000 vehicles moved.', []],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);

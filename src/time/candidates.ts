@@ -223,7 +223,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     return { start: 0, end: 0, expr: { kind: 'ago', unit: 'year', n: 1, dir: -1 }, mod: null };
   });
   // years: "1997", "fiscal 1989", "mid-1996", "the 1990s", "the late 1970s"
-  add('year', 3, `(?<![$£€#\\d.,/:-])\\b(?:(?<the>the)\\s+)?(?:(?<mod>${MOD_RE})[\\s-]+|(?<fiscal>fiscal)\\s+)?(?<y>1[0-9]{3}|20[0-9]{2})(?<s>'?s)?\\b(?![.,]\\d|%|\\s*percent|-\\d|:\\d|\\/)`, (g, text, s, e) => {
+  add('year', 3, `(?<![$£€#\\d.,/:])(?<!(?<!\\b(?:1\\d|20)\\d\\d)[-–])\\b(?:(?<the>the)\\s+)?(?:(?<mod>${MOD_RE})[\\s-]+|(?<fiscal>fiscal)\\s+)?(?<y>1[0-9]{3}|20[0-9]{2})(?<s>'?s)?\\b(?![.,]\\d|%|\\s*percent|[-–](?!(?:\\d\\d|\\d{4})\\b)\\d|:\\d|\\/)`, (g, text, s, e) => {
     const y = Number(g.y);
     if (g.s) {
       if (y % 10 !== 0) return null;
