@@ -231,7 +231,8 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     let tail = ce;
     if (!srcP && !gerund) {
       const r = npRight(tokens, ce, end);
-      if (r) {
+      // "..., said the minister (on Monday)." but not "..., said it was ..."
+      if (r && (r[1] >= end || !isVerbal(tokens[r[1]]!))) {
         srcP = r;
         tail = r[1];
       }
@@ -270,7 +271,8 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
     while (j >= lo && right - j < 30) {
       const t = tokens[j]!;
       if (t.text === ',') break;
-      if (isVerbal(t) && !/(ed|ing)$/.test(t.norm)) {
+      const misTagged = t.pos === 'VERB' && j > lo && /^(PART|DET|ADJ|ADV)$/.test(tokens[j - 1]!.pos);
+      if (isVerbal(t) && !/(ed|ing)$/.test(t.norm) && !misTagged) {
         let rel = false;
         for (let x = j - 1; x >= lo && tokens[x]!.text !== ','; x--) if (/^(who|which|that)$/.test(tokens[x]!.norm)) rel = true;
         if (!rel) return null;
@@ -405,6 +407,25 @@ function continuation(tokens: readonly Token[], tail: number, end: number, sourc
     return end - a >= MIN_PAREN_CONTENT ? [a, end] : null;
   }
   return null;
+}
+
+/**
+ * A speech tag cut off from its quotation by the sentence splitter: "“Who knew?” | Ali said, smiling."
+ * Returns the source and cue when the sentence is only SOURCE VERB (+ adverbials or a participle)
+ * and the previous sentence ends with a closing quote mark.
+ */
+export function detachedSpeechTag(tokens: readonly Token[], s: TokenRange, prev: TokenRange | null, lex: ReportingLexicon): { source: [number, number]; cue: [number, number] } | null {
+  if (!prev || prev.tokenEnd <= prev.tokenStart || !isCloseQuote(tokens[prev.tokenEnd - 1])) return null;
+  const end = trimEnd(tokens, s.tokenStart, s.tokenEnd);
+  const src = npRight(tokens, s.tokenStart, end);
+  if (!src || src[1] - src[0] > 8 || src[1] >= end) return null;
+  let ci = src[1];
+  while (ci < end && (tokens[ci]!.pos === 'AUX' || tokens[ci]!.pos === 'ADV')) ci++;
+  const v = tokens[ci];
+  if (!v || v.pos !== 'VERB' || !lex.verbs.get(v.lemma)?.has('paren')) return null;
+  const n = tokens[ci + 1];
+  if (n && n.text !== ',' && n.pos !== 'ADP' && n.pos !== 'NOUN' && n.pos !== 'PROPN' && n.pos !== 'ADV') return null;
+  return { source: src, cue: [ci, ci + 1] };
 }
 
 /** Character span of a token range. */

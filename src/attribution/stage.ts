@@ -5,7 +5,7 @@ import { modalityLexicon, reportingLexicon } from './lexicon.js';
 import { findModalCues } from './modal.js';
 import { npRight } from './phrases.js';
 import { findQuotes, type QuoteCandidate } from './quotes.js';
-import { findReported, mayAttribute, tokenSpan, type ReportedCandidate } from './reported.js';
+import { detachedSpeechTag, findReported, mayAttribute, tokenSpan, type ReportedCandidate } from './reported.js';
 
 const STAGE = 'attribution';
 const VERSION = '1';
@@ -53,8 +53,20 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   const built: Built[] = [];
   const modalCues: ModalCue[] = [];
   const sentenceCands: ReportedCandidate[][] = [];
-  for (const s of sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
     const cands = mayAttribute(tokens, s, rep) ? findReported(tokens, s, rep, inQuote) : [];
+    const tag = cands.length === 0 && si > 0 ? detachedSpeechTag(tokens, s, sentences[si - 1]!, rep) : null;
+    if (tag) {
+      // the quotation is the previous sentence, from its first quote mark
+      const prev = sentences[si - 1]!;
+      let a = prev.tokenStart;
+      while (a < prev.tokenEnd && quoteOf[a] === -1 && !/^["“«']/.test(tokens[a]!.text)) a++;
+      if (a < prev.tokenEnd - 1) {
+        const content = tokenSpan(tokens, [a, prev.tokenEnd]);
+        built.push({ kind: 'direct', cue: tokenSpan(tokens, tag.cue), source: tokenSpan(tokens, tag.source), content, fragments: [content], quoteIdx: null, rule: 'detached-speech-tag' });
+      }
+    }
     sentenceCands.push(cands);
     for (const c of cands) {
       const fragments = c.content.map((f) => tokenSpan(tokens, f));
