@@ -91,6 +91,11 @@ const modalityOf = (status: string) => (status === 'confirmed' ? 'asserted' : st
 const urls = (ev: MergedEvent) => [...new Set(ev.mentions.map((m) => m.url).filter((u): u is string => !!u))];
 const names = (ps: readonly Participant[]) => ps.map((p) => p.name).join('; ');
 const codes = (ps: readonly Participant[]) => ps.map((p) => p.country ?? '').join('; ');
+/** The sector the store adds to a participant (see withSectors), or null. */
+const sectorOf = (p: Participant | undefined): string | null => (p as { sector?: string | null } | undefined)?.sector ?? null;
+const sectors = (ps: readonly Participant[]) => ps.map((p) => sectorOf(p) ?? '').join('; ');
+/** A CAMEO-style actor code: country code followed by sector (e.g. USAGOV), or whichever is known. */
+const actorCode = (p: Participant | undefined): string | null => (p ? `${p.country ?? ''}${sectorOf(p) ?? ''}` || null : null);
 
 /** Quotes one CSV field (RFC 4180). */
 export function csvField(v: string | number | boolean | null | undefined): string {
@@ -112,7 +117,7 @@ export function tsvLine(values: readonly (string | number | boolean | null | und
 /** Header of the events CSV. */
 export const EVENT_CSV_HEADER = [
   'event_id', 'event_date', 'event_date_end', 'date_precision', 'date_value', 'event_type', 'quad_code', 'mode',
-  'status', 'modality', 'disputed', 'actor', 'actor_code', 'recipient', 'recipient_code', 'location',
+  'status', 'modality', 'disputed', 'actor', 'actor_code', 'actor_sector', 'recipient', 'recipient_code', 'recipient_sector', 'location',
   'location_country', 'geo_precision', 'first_seen', 'last_seen', 'documents', 'mentions', 'event_text', 'source_urls',
 ] as const;
 
@@ -121,7 +126,7 @@ export function eventCsvRow(ev: MergedEvent): (string | number | boolean | null)
   const d = days(ev);
   return [
     ev.id, d.start, d.end, datePrecisionCode(ev.date?.precision), ev.date?.value ?? null, ev.type, QUAD_CODE[ev.type] ?? null, ev.mode,
-    ev.status, modalityOf(ev.status), ev.disputed, names(ev.actors), codes(ev.actors), names(ev.recipients), codes(ev.recipients),
+    ev.status, modalityOf(ev.status), ev.disputed, names(ev.actors), codes(ev.actors), sectors(ev.actors), names(ev.recipients), codes(ev.recipients), sectors(ev.recipients),
     ev.location?.name ?? null, ev.location?.country ?? null, geoPrecisionCode(ev.location), ev.first_seen, ev.last_seen,
     ev.documents.length, ev.mentions.length, ev.mentions[0]?.trigger.text ?? null, urls(ev).join('; '),
   ];
@@ -134,7 +139,12 @@ export function eventCsvRow(ev: MergedEvent): (string | number | boolean | null)
  */
 export function eventPlover(ev: MergedEvent, codedDate: string): Record<string, unknown> {
   const d = days(ev);
-  const entity = (p: Participant) => ({ entity_text: p.name, ...(p.country ? { code: p.country } : {}), identifier_text: p.key });
+  const entity = (p: Participant) => ({
+    entity_text: p.name,
+    ...(p.country ? { code: p.country } : {}),
+    ...(sectorOf(p) ? { sector: sectorOf(p) } : {}),
+    identifier_text: p.key,
+  });
   const rec: Record<string, unknown> = {
     id: ev.id,
     has_event: true,
@@ -183,7 +193,7 @@ export function eventGdeltRow(ev: MergedEvent): (string | number | null)[] {
   const sources = new Set(ev.mentions.map((m) => (m.url ? safeHost(m.url) : m.document)));
   return [
     ev.id, sql, sql ? sql.slice(0, 6) : null, sql ? sql.slice(0, 4) : null,
-    a1?.country ?? null, a1?.name ?? null, a1?.country ?? null, a2?.country ?? null, a2?.name ?? null, a2?.country ?? null,
+    actorCode(a1), a1?.name ?? null, a1?.country ?? null, actorCode(a2), a2?.name ?? null, a2?.country ?? null,
     1, root ? `${root}0` : null, root ? `${root}0` : null, root, QUAD_CODE[ev.type] ?? null,
     ev.mentions.length, sources.size, ev.documents.length,
     geo === null ? 0 : geo === 3 ? 1 : 4, ev.location?.name ?? null, ev.location?.country ?? null,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, documentSortKey, participantKeys, statusModality } from './sql-store.js';
+import type { MentionInput, MergedEvent } from '../situation/index.js';
+import { sampleExtraction } from './conformance.js';
+import { contentHash, documentSortKey, participantKeys, statusModality, withSectors } from './sql-store.js';
 import { toPgPlaceholders } from './sql.js';
 
 describe('contentHash', () => {
@@ -40,5 +42,24 @@ describe('keys', () => {
 
   it('numbers pg placeholders in order', () => {
     expect(toPgPlaceholders('a = ? AND b IN (?, ?)')).toBe('a = $1 AND b IN ($2, $3)');
+  });
+});
+
+describe('withSectors', () => {
+  it('gives each merged participant the sector its mentions carry', () => {
+    const x = sampleExtraction('d1', '2025-01-01', [{ type: 'AID', actor: [['Ruritania', 'RUR']], recipient: [['Kestrel Council', null]] }]);
+    const event = { ...x.events[0]!, actor: [{ ...x.events[0]!.actor[0]!, sector: 'GOV' }] };
+    const mentions: MentionInput[] = [{ event, document: { id: 'd1', published: '2025-01-01' } }];
+    const merged = [
+      {
+        id: 'm1',
+        actors: [{ key: 'RUR', name: 'Ruritania', country: 'RUR' }],
+        recipients: [{ key: 'kestrel council', name: 'Kestrel Council', country: null }],
+        mentions: [{ document: 'd1', event_id: event.id }],
+      },
+    ] as unknown as MergedEvent[];
+    const [out] = withSectors(merged, mentions);
+    expect(out!.actors).toEqual([{ key: 'RUR', name: 'Ruritania', country: 'RUR', sector: 'GOV' }]);
+    expect(out!.recipients).toEqual([{ key: 'kestrel council', name: 'Kestrel Council', country: null }]);
   });
 });

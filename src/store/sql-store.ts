@@ -230,7 +230,7 @@ export class SqlStore implements Store {
       if (this.kind === 'postgres') await tx.all("SELECT value FROM store_state WHERE key = 'merged_dirty' FOR UPDATE");
       const mentions: MentionInput[] = [];
       for await (const m of this.mentionsVia(tx)) mentions.push(m);
-      const merged = this.merge(mentions);
+      const merged = withSectors(this.merge(mentions), mentions);
       await tx.run('DELETE FROM merged_events');
       const seen = new Map<string, number>();
       const rows: SqlValue[][] = [];
@@ -343,6 +343,29 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     await this.db.close();
   }
+}
+
+/** A merged participant with the sector its mentions give (PLOVER/CAMEO sector such as GOV, MIL, REB). */
+export type ParticipantWithSector = MergedEvent['actors'][number] & { readonly sector?: string | null };
+
+/**
+ * Adds to each merged participant the sector of the same actor (by name and country) in the
+ * event's mentions, which the merge does not carry; exports use it for actor codes.
+ */
+export function withSectors(merged: readonly MergedEvent[], mentions: readonly MentionInput[]): MergedEvent[] {
+  const byMention = new Map<string, MentionInput['event']>();
+  for (const m of mentions) byMention.set(`${m.document.id}|${m.event.id}`, m.event);
+  return merged.map((ev) => {
+    const refs = ev.mentions.flatMap((m) => {
+      const e = byMention.get(`${m.document}|${m.event_id}`);
+      return e ? [...e.actor, ...e.recipient] : [];
+    });
+    const add = (p: MergedEvent['actors'][number]): ParticipantWithSector => {
+      const r = refs.find((x) => x.sector && x.name === p.name && x.country === p.country) ?? refs.find((x) => x.sector && x.name === p.name);
+      return r ? { ...p, sector: r.sector } : p;
+    };
+    return { ...ev, actors: ev.actors.map(add), recipients: ev.recipients.map(add) };
+  });
 }
 
 /** Inserts every layer of one extraction (inside the document's transaction). */
