@@ -116,7 +116,10 @@ class Negotiations {
   }
 
   add(view: DocView, s: SentenceView, e: EventOut, r: NegotiationReading): void {
-    if (e.modality === 'negated') return;
+    if (e.modality === 'negated') {
+      this.deny(view, s, r);
+      return;
+    }
     let parties = r.parties;
     let involved: string[] = [];
     // A ceasefire negotiated through intermediaries is between the warring sides; others named are brokers or sponsors.
@@ -133,6 +136,15 @@ class Negotiations {
       target = this.create(view, s, parties, r);
     }
     this.absorb(target, view, s, e, r, involved);
+  }
+
+  /** A denial of talks marks the negotiation it names (or refers to) as disputed; it never creates one. */
+  private deny(view: DocView, s: SentenceView, r: NegotiationReading): void {
+    const byParties = r.parties.length >= 2 ? (this.byKey.get(this.key(r.parties, r.channel)) ?? null) : null;
+    const target = byParties ?? (r.parties.length > 0 ? this.anaphor(view, r.parties, r) : null);
+    if (!target) return;
+    target.item.disputed = true;
+    addSource(target.item.denials, view.source(s));
   }
 
   /**
@@ -183,6 +195,8 @@ class Negotiations {
       led_by: null,
       leads: [],
       status: 'reported',
+      disputed: false,
+      denials: [],
       subject: null,
       first_seen: null,
       last_seen: null,

@@ -9,7 +9,7 @@ const s: Situation = {
   negotiations: [
     {
       id: 'n1', parties: ['GRC', 'Sea Wolves'], channel: 'mediated', mediators: ['MLT'], involved: [], where: 'Valletta', led_by: 'Nikos Pappas',
-      leads: [{ side: 'GRC', name: 'Nikos Pappas' }], status: 'confirmed', subject: 'the crew of a trawler', first_seen: '2024-01-02', last_seen: '2024-01-09',
+      leads: [{ side: 'GRC', name: 'Nikos Pappas' }], status: 'confirmed', disputed: true, denials: [], subject: 'the crew of a trawler', first_seen: '2024-01-02', last_seen: '2024-01-09',
       history: [
         { status: 'reported', from: null, document: 'd1', published: '2024-01-02', url: null, sentence: null },
         { status: 'confirmed', from: 'reported', document: 'd2', published: '2024-01-09', url: null, sentence: null },
@@ -26,7 +26,7 @@ describe('formatSituationText', () => {
   const text = formatSituationText(s);
   it.each([
     ['header', 'Situation from 2 documents (2024-01-02 – 2024-01-09)'],
-    ['negotiation line with history', 'GRC, Sea Wolves: mediated by MLT; confirmed (reported 2024-01-02 → confirmed 2024-01-09)'],
+    ['negotiation line with history', 'GRC, Sea Wolves: mediated by MLT; confirmed (reported 2024-01-02 → confirmed 2024-01-09); disputed'],
     ['lead with side', 'led by: Nikos Pappas (GRC)'],
     ['agreement', 'truce (GRC, Sea Wolves): in force; since 2024-01-01; phase 1; next: extension'],
     ['exchange', 'Sea Wolves released 7 fishermen in return for ~1,200 detainees (2024-01-05)'],

@@ -41,7 +41,7 @@ export function formatSituationText(s: Situation): string {
   out.push('', `Negotiations (${s.negotiations.length})`);
   for (const n of s.negotiations) {
     const via = n.channel === 'mediated' ? `mediated by ${list(n.mediators)}` : 'direct';
-    out.push(`  - ${list(n.parties)}: ${via}; ${n.status}${history(n.history)}`);
+    out.push(`  - ${list(n.parties)}: ${via}; ${n.status}${history(n.history)}${n.disputed ? '; disputed' : ''}`);
     const details = [
       n.where ? `where: ${n.where}` : null,
       n.led_by ? `led by: ${n.leads.map((l) => (l.side ? `${l.name} (${l.side})` : l.name)).join(', ')}` : null,

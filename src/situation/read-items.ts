@@ -77,7 +77,8 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
     for (const h of lx.extension.find(ws)) if (!view.negatedAt(ws, h.i)) next.push({ at: h.start, what: 'extension' });
   }
   next.sort((a, b) => a.at - b.at);
-  const ended = lx.ended.find(ws).some((h) => !view.negatedAt(ws, h.i)) && !future;
+  // "The first phase ended" ends a phase, not the agreement.
+  const ended = knownPhases.length === 0 && lx.ended.find(ws).some((h) => !view.negatedAt(ws, h.i)) && !future;
   let inForceSince: string | null = null;
   let inForce = false;
   const assertedTruce = truceEvent && (truceEvent.modality === 'asserted' || truceEvent.modality === 'reported') ? truceEvent : null;
@@ -86,6 +87,8 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
     if (assertedTruce.date && /^\d{4}-\d{2}-\d{2}$/.test(assertedTruce.date.value)) inForceSince = assertedTruce.date.value;
   }
   if (halted && !future) inForce = true;
+  // "The truce is holding", "the current phase of the deal": in force now.
+  if (!future && (currentPhases.length > 0 || lx.inForce.find(ws).some((h) => !view.negatedAt(ws, h.i)))) inForce = true;
   if (!future && !ended && (assertedTruce || halted || lx.inForce.test(ws))) {
     for (const d of view.datesIn(s)) {
       const i = wordIndexAt(ws, d.start);
@@ -111,12 +114,12 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   };
 }
 
-/** True when a fighting noun is followed within five words by a halt verb ("fighting in X has been halted"), not negated. */
+/** True when a fighting noun is followed within seven words by a halt verb ("fighting in X has been halted"), not negated. */
 export function fightingHalted(view: DocView, ws: readonly Word[]): boolean {
   const lx = lexicon();
   for (let i = 0; i < ws.length; i++) {
     if (!lx.fighting.has(ws[i]!.norm)) continue;
-    for (let k = i + 1; k < Math.min(ws.length, i + 6); k++) if (lx.halt.has(ws[k]!.norm) && !view.negatedAt(ws, k)) return true;
+    for (let k = i + 1; k < Math.min(ws.length, i + 8); k++) if (lx.halt.has(ws[k]!.norm) && !view.negatedAt(ws, k)) return true;
   }
   return false;
 }
@@ -250,8 +253,14 @@ export function readCaptiveGroups(view: DocView, s: SentenceView): GroupCaptiveR
     if (!isCount(q)) continue;
     const who = whoOf(view, s, q);
     if (!who || !lx.captive.test(words(who))) continue;
-    const found = statusWordsIn(view, ws, wordIndexAt(ws, q.end));
-    const st = strongestStatus(found.filter((f) => !(f.status === 'held' && lx.captive.test(words(view.slice(s, f.at, f.j) ?? '')))));
+    const notNoun = (f: { status: string; at: number; j: number }) => !(f.status === 'held' && lx.captive.test(words(view.slice(s, f.at, f.j) ?? '')));
+    // What follows the group speaks of it first ("four hostages were freed"); else the whole sentence ("the bodies of four hostages").
+    const qi = wordIndexAt(ws, q.start);
+    // "the bodies of two hostages": a status noun governing the group wins.
+    let found = qi >= 2 && ws[qi - 1]!.norm === 'of' ? statusWordsIn(view, ws, qi - 2, qi - 1).filter((f) => f.status === 'dead') : [];
+    if (found.length === 0) found = statusWordsIn(view, ws, wordIndexAt(ws, q.end)).filter(notNoun);
+    if (found.length === 0) found = statusWordsIn(view, ws).filter(notNoun);
+    const st = strongestStatus(found);
     if (!st) continue;
     const declared = found.find((f) => f.status === 'declared dead');
     out.push({

@@ -1,6 +1,6 @@
 import type { EventOut } from '../output/schema.js';
 import { type DocView, type PlacedMention, type SentenceView, wordIndexAt } from './doc-view.js';
-import { lexicon, type Word, words as lexiconWords } from './lexicon.js';
+import { lexicon, type Word, words, words as lexiconWords } from './lexicon.js';
 
 /**
  * Candidate finding: pure readers of one sentence (its words, entity mentions, dates and
@@ -28,6 +28,26 @@ export function listAfter(view: DocView, s: SentenceView, ws: readonly Word[], f
     }
     out.push(m);
     lastEnd = m.end;
+  }
+  return out;
+}
+
+/** Entity mentions that end just before word index `to` (at most `gapWords` words between) as a list ("X and Y acted as"). */
+export function listBefore(view: DocView, s: SentenceView, ws: readonly Word[], to: number, gapWords = 3, kinds?: ReadonlySet<string>): PlacedMention[] {
+  if (to <= 0) return [];
+  const from = Math.max(0, to - gapWords - 12);
+  const ms = view.mentionsIn({ start: ws[from]!.start, end: ws[to - 1]!.end }).filter((m) => !kinds || kinds.has(m.entity.kind));
+  const out: PlacedMention[] = [];
+  let bound = ws[to]?.start ?? s.end;
+  for (let k = ms.length - 1; k >= 0; k--) {
+    const m = ms[k]!;
+    if (out.some((o) => o.start <= m.start && m.end <= o.end)) continue;
+    const gap = view.slice(s, m.end, bound) ?? '';
+    if (out.length === 0) {
+      if (words(gap).length > gapWords) break;
+    } else if (!/^[\s,]*(?:(?:and|or|as well as)\s+)*$/i.test(gap)) break;
+    out.unshift(m);
+    bound = m.start;
   }
   return out;
 }
@@ -134,6 +154,8 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
   for (const h of lx.mediator.find(ws)) {
     mediatedCue = true;
     mediatorMentions.push(...listAfter(view, s, ws, h.j, 10, ACTOR_KINDS));
+    // "X and Y acted as mediators": the names just before the cue.
+    if (ws[h.i - 1]?.norm === 'as') mediatorMentions.push(...listBefore(view, s, ws, h.i - 1, 3, ACTOR_KINDS));
   }
   const mediators = unique(mediatorMentions.map((m) => view.party(m.entity)));
   const parties: string[] = [];
@@ -145,15 +167,19 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
     if (kind === 'group' && r.sector === 'CVL') continue;
     parties.push(k);
   }
-  // Counterparts named after "talks with X" / "negotiations between X and Y".
+  // Counterparts named after "talks with X", "talked to X", and anywhere "between X and Y".
   for (const h of lx.negotiation.find(ws)) {
     for (let k = h.j; k < Math.min(ws.length, h.j + 3); k++) {
       const w = ws[k]!.norm;
-      if (w === 'with' || w === 'between') {
+      if (w === 'with' || w === 'to') {
         for (const m of listAfter(view, s, ws, k + 1, 8, ACTOR_KINDS)) parties.push(view.party(m.entity));
         break;
       }
     }
+  }
+  for (let k = 0; k < ws.length; k++) {
+    if (ws[k]!.norm !== 'between') continue;
+    for (const m of listAfter(view, s, ws, k + 1, 8, ACTOR_KINDS)) parties.push(view.party(m.entity));
   }
   const partySet = unique(parties).filter((p) => !mediators.includes(p));
   let lead: NegotiationReading['lead'] = null;

@@ -87,6 +87,9 @@ export const NegotiationSchema = z.object({
   led_by: z.string().nullable(),
   leads: z.array(z.object({ side: z.string().nullable(), name: z.string() })),
   status: NegotiationStatusSchema,
+  /** True when a source denies the talks; the denials are listed with their sources. */
+  disputed: z.boolean(),
+  denials: z.array(SourceRefSchema),
   subject: z.string().nullable(),
   first_seen: z.string().nullable(),
   last_seen: z.string().nullable(),
