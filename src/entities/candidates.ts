@@ -205,7 +205,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   // 3. Descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns.
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
-    if (!/^[a-z]/.test(t.text) || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN')) continue;
+    if (!/^[a-z]/.test(t.text) || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') || covered[i - start]) continue;
     const gh = lex.groupHeads.longestAt(tokens, i, end);
     const isCoref = COREF_HEADS.has(t.norm);
     const rh = gh || isCoref ? null : lex.roles.longestAt(tokens, i, end);

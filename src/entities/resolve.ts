@@ -378,6 +378,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   }
 
   // ---- appositives and attributes of people
+  applyLeftRoles(text, tokens, order, lex);
   applyAppositives(text, tokens, order, lex, date);
 
   // ---- build layers
@@ -454,6 +455,69 @@ function applyAppositives(text: string, tokens: readonly Token[], builders: read
       readAppositive(text, tokens, i, j, b, lex, builders, date);
     }
   }
+}
+
+/**
+ * A lower-case role right before a name ("Hamas spokesman Hazem Qassem", "opposition leader
+ * Yair Lapid", "U.S. envoy Steve Witkoff") gives role, country and affiliation.
+ */
+function applyLeftRoles(text: string, tokens: readonly Token[], builders: readonly Builder[], lex: EntityLexicon): void {
+  for (const b of builders) {
+    if (b.kind !== 'person') continue;
+    for (const m of b.mentions) {
+      if (m.form !== 'name') continue;
+      const first = firstTokenAt(tokens, m.span.start);
+      if (first <= 0) continue;
+      // the role head ends right before the name
+      let head = -1;
+      for (let k = Math.max(0, first - 3); k < first; k++) {
+        const r = lex.roles.longestAt(tokens, k, first);
+        if (r && r.tokenEnd === first && /^[a-z]/.test(tokens[k]!.text)) {
+          head = k;
+          break;
+        }
+      }
+      if (head < 0) continue;
+      const sentence = tokens[first]!.sentence;
+      let a = head;
+      while (a - 1 >= 0 && first - a < 7 && tokens[a - 1]!.sentence === sentence && (/^(ADJ|NOUN|PROPN)$/.test(tokens[a - 1]!.pos) || /^['’]s$/.test(tokens[a - 1]!.text) || tokens[a - 1]!.text === '.')) a--;
+      let country: string | null = null;
+      let org: GazRef | null = null;
+      for (let k = a; k < first; k++) {
+        const g = lex.gazetteer.longestAt(tokens, k, first);
+        const r = g?.values[0];
+        if (!g || !r) continue;
+        if (r.type === 'org') org ??= r;
+        else if (r.type === 'country' || r.type === 'demonym') country ??= r.code;
+        k = g.tokenEnd - 1;
+      }
+      if (!b.textRole) {
+        b.role = text.slice(tokens[a]!.start, tokens[first - 1]!.end);
+        b.textRole = true;
+      }
+      if (!b.actor) {
+        if (org && org.type === 'org') {
+          b.affiliation ??= org.actor.name;
+          b.country ??= org.actor.country;
+          b.sector ??= org.actor.sector;
+        }
+        b.country ??= country;
+        b.sector ??= sectorOfRole(tokens, head, first, lex);
+      }
+    }
+  }
+}
+
+function firstTokenAt(tokens: readonly Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < start) lo = mid + 1;
+    else if (tokens[mid]!.start > start) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function hasWord(tokens: readonly Token[], a: number, b: number, w: string): boolean {
