@@ -127,7 +127,10 @@ export function createQuantityFinder(
         }
       } else {
         const abbr = lex.scaleAbbreviations.get(norm(j));
-        if (abbr !== undefined && norm(j) !== 'm' && norm(j) !== 'b' && adjacent(i, j)) {
+        // "5m" is metres or million: million only before a plural noun ("1.2m people")
+        const ambiguous = norm(j) === 'm' || norm(j) === 'b';
+        const pluralNext = j + 1 < to && tokens[j + 1]!.pos === 'NOUN' && isPlural(tokens[j + 1]!);
+        if (abbr !== undefined && (!ambiguous || pluralNext) && adjacent(i, j)) {
           value *= abbr;
           j++;
         }
@@ -142,7 +145,7 @@ export function createQuantityFinder(
       if (nested !== undefined && nested > vague) {
         value = vague * nested;
         j += 2;
-      } else if (t.norm === 'tens' || t.norm === 'scores') {
+      } else if (t.norm === 'tens' || (t.norm === 'scores' && norm(j) !== 'of')) {
         return null;
       }
       const phrase = plainText(i, j).toLowerCase() + (norm(j) === 'of' ? ' of' : '');
