@@ -189,7 +189,11 @@ export function findCandidates(tokens: readonly Token[], ts: number, te: number,
   // consumed tokens: objects and particles of other triggers
   const consumed = new Set<number>();
   for (const c of found) {
-    if (c.objectToken !== null) consumed.add(c.objectToken);
+    if (c.objectToken !== null) {
+      consumed.add(c.objectToken);
+      // the rest of a compound object: "send food aid"
+      for (let j = c.objectToken + 1; j < Math.min(te, c.objectToken + 3) && tokens[j]!.pos === 'NOUN'; j++) consumed.add(j);
+    }
     for (let j = c.tokenStart + 1; j < c.tokenEnd; j++) consumed.add(j);
   }
   return found.filter((c) => !consumed.has(c.head) || (c.objectToken !== null && consumed.has(c.objectToken) && c.entry.object !== undefined && isMutual(found, c)));

@@ -422,7 +422,7 @@ function buildDraft(
   const attribution = ix.attributions.find((a) => within(a.content, trigger)) ?? null;
   const cs = clauseStart(v, c.head);
   const ce = clauseEnd(v, c.head);
-  const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head);
+  const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head && !(c.asNoun && supportVerbBefore(v, c.head, lex, true) === reportingAt));
   const reading = readModality(tokens, cs, c.head, v.te, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
   let modality: Modality = reading.modality;
 
