@@ -43,16 +43,27 @@ export function listInputs(paths: readonly string[]): { files: InputFile[]; erro
   const files: InputFile[] = [];
   const errors: ParleyError[] = [];
   const walk = (dir: string) => {
-    const names = readdirSync(dir).sort();
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      errors.push(new ParleyError('BAD_INPUT', `cannot read folder ${dir}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e }));
+      return;
+    }
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const p = join(dir, name);
-      const st = statSync(p);
-      if (st.isDirectory()) walk(p);
-      else {
-        const kind = inputKind(p);
-        if (kind) files.push({ path: p, kind, size: st.size });
+      const kind = inputKind(p);
+      let st;
+      try {
+        st = statSync(p);
+      } catch (e) {
+        // A broken link to a file we would not read anyway is not worth a message.
+        if (kind) errors.push(new ParleyError('FILE_NOT_FOUND', `cannot read ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e }));
+        continue;
       }
+      if (st.isDirectory()) walk(p);
+      else if (kind) files.push({ path: p, kind, size: st.size });
     }
   };
   for (const p of paths) {

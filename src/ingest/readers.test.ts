@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,28 @@ describe('files and folders', () => {
       for await (const item of readInputFile(f, { defaultDate: '2025-06-01' })) got.push(item.ok ? item.document.meta.published : 'failed');
     }
     expect(got).toEqual(['2025-01-05', '2025-06-01']);
+  });
+
+  it('reads an HTML page and reports a broken link in a folder', async () => {
+    const root = join(dir, 'pages');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(
+      join(root, 'page.html'),
+      '<!doctype html><html><head><title>Dam deal</title><meta property="article:published_time" content="2025-04-02T09:00:00Z"></head>' +
+        '<body><nav>Home | World</nav><article><h1>Dam deal</h1><p>Engineers from both countries signed a water-sharing accord at the border dam on Wednesday, officials said.</p>' +
+        '<p>The accord sets monthly release quotas for the dry season.</p></article></body></html>',
+    );
+    symlinkSync(join(root, 'gone.txt'), join(root, 'dangling.txt'));
+    const { files, errors } = listInputs([root]);
+    expect(files.map((f) => f.kind)).toEqual(['html']);
+    expect(errors).toHaveLength(1);
+    const items = [];
+    for await (const item of readInputFile(files[0]!)) items.push(item);
+    expect(items[0]!.ok).toBe(true);
+    if (!items[0]!.ok) return;
+    expect(items[0]!.document.meta).toMatchObject({ title: 'Dam deal', published: '2025-04-02' });
+    expect(items[0]!.document.text).toContain('The accord sets monthly release quotas');
+    expect(items[0]!.document.text).not.toContain('Home | World');
   });
 
   it('turns an unreadable file into one failed item', async () => {
