@@ -50,5 +50,8 @@ describe('scoreEventsRecord', () => {
     expect(m.confusion).toEqual({ AID: { AID: 1, REJECT: 1 }, '(none)': { '(none)': 1, THREATEN: 1 } });
     expect(m.noEventShare).toBe(0.25);
     expect(m.falsePositiveRate).toEqual({ correct: 1, total: 2, accuracy: 0.5 });
+    expect(m.perType.AID).toMatchObject({ tp: 1, fp: 0, fn: 1 });
+    expect(m.perType.REJECT).toMatchObject({ tp: 0, fp: 1, fn: 0 });
+    expect(m.perType.THREATEN).toMatchObject({ tp: 0, fp: 1, fn: 0 });
   });
 });

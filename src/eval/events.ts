@@ -180,12 +180,30 @@ export interface EventsMetrics {
   readonly falsePositiveRate: Accuracy;
   /** gold label → predicted label → count. */
   readonly confusion: Record<string, Record<string, number>>;
+  /** P/R/F1 per type, read off the confusion pairs (a type_any gold slot keeps its joined label). */
+  readonly perType: Record<string, Prf>;
 }
 
 /** Final metrics from the totals. */
 export function eventsMetrics(t: EventsTotals): EventsMetrics {
   const confusion: Record<string, Record<string, number>> = {};
   for (const g of [...t.confusion.keys()].sort()) confusion[g] = Object.fromEntries([...t.confusion.get(g)!.entries()].sort());
+  const per = new Map<string, Counts>();
+  const bump = (k: string, f: keyof Counts, n: number) => {
+    const c = per.get(k) ?? { tp: 0, fp: 0, fn: 0 };
+    c[f] += n;
+    per.set(k, c);
+  };
+  for (const [g, row] of t.confusion) {
+    for (const [p, n] of row) {
+      if (g !== NONE && p !== NONE && g.split('|').includes(p)) bump(g, 'tp', n);
+      else {
+        if (g !== NONE) bump(g, 'fn', n);
+        if (p !== NONE) bump(p, 'fp', n);
+      }
+    }
+  }
+  const perType = Object.fromEntries([...per.keys()].sort().map((k) => [k, prf(per.get(k)!)]));
   return {
     type: prf(t.type),
     actorAccuracy: accuracy(t.actor.correct, t.actor.total),
@@ -193,5 +211,6 @@ export function eventsMetrics(t: EventsTotals): EventsMetrics {
     noEventShare: t.n === 0 ? 0 : t.predEmpty / t.n,
     falsePositiveRate: accuracy(t.goldEmptyWithPred, t.goldEmpty),
     confusion,
+    perType,
   };
 }
