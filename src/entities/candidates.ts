@@ -256,6 +256,33 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     out.push({ ...c, name: t.norm, coref: { type: 'organization', gender: null, plural: false, head: t.norm, nonState: false } });
     covered.fill(1, i - 1 - start, i + 1 - start);
   }
+  // Other place and facility descriptions: "an ISIL-held building", "two bridges", "the Al Salem hospital".
+  for (let i = start; i < end; i++) {
+    if (covered[i - start]) continue;
+    const t = tokens[i]!;
+    if (!/^[a-z]/.test(t.text) || t.pos !== 'NOUN') continue;
+    const m = lex.placeDescNouns.longestAt(tokens, i, end);
+    if (!m) continue;
+    const he = m.tokenEnd;
+    const nx = tokens[he];
+    if (he < end && nx && /^[a-z]/.test(nx.text) && nx.pos === 'NOUN') {
+      i = he - 1;
+      continue;
+    }
+    let a = i;
+    while (a - 1 >= start && i - a < 5) {
+      const p = tokens[a - 1]!;
+      if (p.text === '-' || /^(ADJ|NOUN|PROPN|NUM)$/.test(p.pos) || (covered[a - 1 - start] && p.pos !== 'PRON')) a--;
+      else break;
+    }
+    const det = a - 1 >= start && /^(the|a|an|this|that|these|those)$/.test(tokens[a - 1]!.norm);
+    const spanA = det ? a - 1 : a;
+    let n = a;
+    while (n < i && (tokens[n]!.pos === 'NUM' || /^(some|many|several|all|most|few|other|more)$/.test(tokens[n]!.norm))) n++;
+    const c = base(spanA, he, si, 'place', 'description', 'place-np');
+    out.push({ ...c, name: textOf(tokens, n, he) });
+    i = he - 1;
+  }
 
   // 5. Pronouns.
   for (let i = start; i < end; i++) {

@@ -96,6 +96,7 @@ const LexiconSchema = z.object({
   facilityHeads: z.array(z.string()),
   nonEntityAcronyms: z.array(z.string()),
   placeCorefNouns: z.record(z.string(), z.enum(['place', 'country'])),
+  placeDescNouns: z.array(z.string()),
 });
 
 export type OrgActor = z.infer<typeof OrgSchema>;
@@ -137,6 +138,7 @@ export interface EntityLexicon {
   readonly facilityHeads: ReadonlySet<string>;
   readonly nonEntityAcronyms: ReadonlySet<string>;
   readonly placeCorefNouns: Readonly<Record<string, 'place' | 'country'>>;
+  readonly placeDescNouns: PhraseIndex<true>;
   readonly orgsById: ReadonlyMap<string, OrgActor>;
 }
 
@@ -204,6 +206,8 @@ export function entityLexicon(): EntityLexicon {
   for (const [r, s] of Object.entries(lex.roles)) roles.add(r, s);
   const groupHeads = new PhraseIndex<readonly [string, boolean]>(false);
   for (const [h, v] of Object.entries(lex.groupHeads)) groupHeads.add(h, v);
+  const placeDesc = new PhraseIndex<true>(false);
+  for (const n of lex.placeDescNouns) placeDesc.add(n, true);
   const gender = new Map<string, 'm' | 'f'>();
   for (const n of lex.firstNames.male) gender.set(n, 'm');
   for (const n of lex.firstNames.female) if (!gender.has(n)) gender.set(n, 'f');
@@ -230,6 +234,7 @@ export function entityLexicon(): EntityLexicon {
     facilityHeads: new Set(lex.facilityHeads),
     nonEntityAcronyms: new Set(lex.nonEntityAcronyms),
     placeCorefNouns: lex.placeCorefNouns,
+    placeDescNouns: placeDesc,
     orgsById: new Map(actors.organizations.map((o) => [o.id, o])),
   };
   void foldKey;

@@ -255,6 +255,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
         if (b) add(b, c, 'description');
         break;
       }
+      case 'place-np': {
+        const b = get(`pnp:${(c.name ?? '').toLowerCase()}`, () => ({ kind: 'place', name: c.name ?? '', country: null, sector: null, role: null, affiliation: null }));
+        add(b, c, 'description');
+        break;
+      }
       case 'place-of': {
         const b = fromRef(c.ref!, c);
         add(b, c, 'name');
