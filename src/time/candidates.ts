@@ -74,6 +74,8 @@ export function compileFinder(lex: TimeLexicon): Finder {
     'plural-units': 'years|months|weeks|days|decades|centuries|hours|minutes',
     'vague-span': 'recent|coming|past|last',
     'units-ahead': 'ahead',
+    'bare-season': `${SEASON}`,
+    'next-day': 'day|morning|afternoon|evening|night',
     'deictic-day': 'today|yesterday|tomorrow|tonight',
     'day-part': `${PART}`,
     relative: `week|month|year|decade|century|${SEASON}`,
@@ -134,6 +136,15 @@ export function compileFinder(lex: TimeLexicon): Finder {
   add('vague-span', 7, `\\b(?:the\\s+)?(?<w>recent|coming|upcoming|past\\s+several|past\\s+few|last\\s+few|last\\s+several|past)\\s+(?<u>years|months|weeks|days|decades|quarters)\\b`, (g) => {
     const w = norm(g.w!);
     return { start: 0, end: 0, expr: { kind: 'ref', value: /coming/.test(w) ? 'FUTURE_REF' : 'PAST_REF' }, mod: null };
+  });
+  // "in spring", "by winter" (not "fall": mostly the verb)
+  add('bare-season', 2, `(?<=\\b(?:in|during|by|until|since|through|over)\\s)(?<s>spring|summer|autumn|winter)\\b(?!\\s+(?:of|\\d))`, (g) => ({ start: 0, end: 0, expr: { kind: 'season', season: season(g.s!), offset: 'tense' }, mod: null }));
+  // "the next day", "the following morning", "the day before"
+  add('next-day', 6, `\\bthe\\s+(?:(?<rel>next|following|previous|preceding)\\s+(?<u>day|morning|afternoon|evening|night)|day\\s+(?<rel2>before|after)(?=\\s*(?:[,.;:)]|$)))\\b`, (g) => {
+    const r = norm(g.rel ?? g.rel2!);
+    const offset = r === 'next' || r === 'following' || r === 'after' ? 1 : -1;
+    const u = g.u ? norm(g.u) : 'day';
+    return { start: 0, end: 0, expr: { kind: 'nextDay', offset }, mod: null };
   });
   // "the weeks ahead"
   add('units-ahead', 6, `\\bthe\\s+(?<u>weeks|months|years|days)\\s+ahead\\b`, (g) => ({ start: 0, end: 0, expr: { kind: 'duration', unit: unitOf(g.u!), n: null }, mod: null }));

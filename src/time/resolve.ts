@@ -20,6 +20,8 @@ export interface ResolveContext {
   readonly anchorQuarter?: string | null;
   /** The last explicit year mentioned earlier in the document, for "that year". */
   readonly anchorYear?: number | null;
+  /** The last day (YYYY-MM-DD) mentioned earlier in the document, for "the next day". */
+  readonly anchorDay?: string | null;
 }
 
 /** A resolved TIMEX3 value with its type and precision. */
@@ -211,7 +213,13 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
     case 'season': {
       if (expr.year) return done(`${pad(expr.year, 4)}-${expr.season}`);
       if (!ref) return refByDirection(expr.offset === 'tense' ? 0 : expr.offset);
-      return done(`${pad(seasonYear(ref, expr.season, expr.offset === 'tense' ? 0 : expr.offset), 4)}-${expr.season}`);
+      let off = expr.offset === 'tense' ? 0 : expr.offset;
+      if (expr.offset === 'tense') {
+        const startMonth = { SP: 3, SU: 6, FA: 9, WI: 12 }[expr.season];
+        if (tense === 'past' && startMonth > ref.m) off = -1;
+        else if (tense === 'future' && startMonth + 2 < ref.m) off = 1;
+      }
+      return done(`${pad(seasonYear(ref, expr.season, off), 4)}-${expr.season}`);
     }
     case 'relMonth': {
       if (!ref) return expr.offset === 0 ? done(`XXXX-${pad(expr.month)}`) : refByDirection(expr.offset);
@@ -291,6 +299,12 @@ export function resolveTimeExpr(expr: TimeExpr, ctx: ResolveContext): Resolved |
       else if (h.rel > 0 || tense === 'future') pick = options.find((o) => toMs(o) > r - (h.rel > 0 ? 0 : DAY))!;
       else pick = options.reduce((best, o) => (Math.abs(toMs(o) - r) < Math.abs(toMs(best) - r) ? o : best));
       return done(fmtDay(pick));
+    }
+    case 'nextDay': {
+      const base = parseReferenceDate(ctx.anchorDay) ?? ref;
+      if (!base) return refByDirection(expr.offset);
+      const day = fmtDay(addDays(base, expr.offset));
+      return expr.part ? done(`${day}T${expr.part}`, 'TIME') : done(day);
     }
     case 'yearEnd': {
       if (!ref) return done('XXXX-12-31');

@@ -32,6 +32,8 @@ describe('time stage: phrases anchored to the publication date (2025-03-05, a We
     ['a moving holiday', 'Voters went to the polls on last Thanksgiving.', [['last Thanksgiving', '2024-11-28']]],
     ['"last" before a month-day looks back whatever the verb', 'The doctor, who dies tragically in the film, was shot last Oct. 23.', [['last Oct. 23', '2024-10-23']]],
     ['a clock time with its day', 'The ultimatum expires at 6 p.m. Friday.', [['6 p.m. Friday', '2025-03-07T18:00']]],
+    ['"the next day" follows the last day mentioned', 'The convoy was attacked on February 10. Aid resumed the next day.', [['February 10', '2025-02-10'], ['the next day', '2025-02-11']]],
+    ['a bare season after a preposition', 'The offensive began in summer.', [['summer', '2024-SU']]],
     ['the weeks ahead', 'More strikes are likely in the weeks ahead.', [['the weeks ahead', 'PXW']]],
     ['the early summer keeps its mod', 'The offensive started in the early summer.', [['the early summer', '2025-SU']]],
   ])('%s', (_name, text, expected) => {

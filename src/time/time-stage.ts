@@ -103,6 +103,7 @@ export const timeStage: Stage = {
     const timexes: Timex[] = [];
     let anchorQuarter: string | null = null;
     let anchorYear: number | null = null;
+    let anchorDay: string | null = null;
     for (const s of doc.layers.sentences ?? []) {
       const base = s.span.start;
       const text = doc.text.slice(base, s.span.end);
@@ -111,9 +112,10 @@ export const timeStage: Stage = {
       const cands = extra.length ? mergeCandidates(own, extra) : own;
       for (const c of cands) {
         const tense = adjustTense(tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, futureCues), c, text, deadline!);
-        const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear });
+        const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear, anchorDay });
         if (!r) continue;
         if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = calendarQuarterEnded(text.slice(c.end, c.end + 30), r.value, lex) ?? r.value;
+        if (/^\d{4}-\d\d-\d\d/.test(r.value) && c.expr.kind !== 'day') anchorDay = r.value.slice(0, 10);
         if ((c.expr.kind === 'year' || (c.expr.kind === 'calendar' && c.expr.year !== undefined))) anchorYear = Number(r.value.slice(0, 4));
         const span: Span = { start: base + c.start, end: base + c.end };
         timexes.push({

@@ -31,6 +31,8 @@ export type TimeExpr =
   | { kind: 'ago'; unit: TimeUnit; n: number | null; dir: -1 | 1 }
   /** A holiday: "Thanksgiving Day", "last Christmas". rel -1/1 for last/next, 0 by tense. */
   | { kind: 'holiday'; month: number; day?: number; nth?: number; weekday?: number; plus?: number; rel: number }
+  /** A day next to the last day the story mentioned: "the next day", "the day before". */
+  | { kind: 'nextDay'; offset: number; part?: string }
   /** "year-end". */
   | { kind: 'yearEnd' }
   /** A length of time: "five years", "the past two months", "a few days". n null → X. */
