@@ -29,7 +29,7 @@ export function breaksBefore(text: string, tokens: readonly Token[], i: number):
 function isDoubleApostrophe(tokens: readonly Token[], i: number): boolean {
   const a = tokens[i]!;
   const b = tokens[i + 1];
-  return a.text === "'" && b !== undefined && b.text === "'" && b.start === a.end;
+  return a.text === "'" && b !== undefined && b.start === a.end && (b.text === "'" || (b.text.startsWith("'") && /^'[A-Za-z]/.test(b.text) && !/^'(s|t|re|ve|ll|d|m)$/i.test(b.text)));
 }
 
 function isOpener(t: Token): boolean {
@@ -73,7 +73,7 @@ export function findQuotes(text: string, tokens: readonly Token[]): QuoteCandida
       pendingContinuation = false;
       open = -1;
     } else if (t.text === '"' || t.text === "''" || isDoubleApostrophe(tokens, i)) {
-      const pair = t.text === "'";
+      const pair = t.text === "'" && tokens[i + 1]?.text === "'";
       if (open < 0) {
         open = i;
         straight = true;

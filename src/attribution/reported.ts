@@ -265,12 +265,12 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
  */
 function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [number, number] | null {
   let right = k;
-  for (let segments = 0; segments < 4; segments++) {
+  for (let segments = 0; segments < 5; segments++) {
     // walk left over one comma-delimited segment that holds no main verb
     let j = right - 1;
     while (j >= lo && right - j < 30) {
       const t = tokens[j]!;
-      if (t.text === ',') break;
+      if (t.text === ',' || isOpenQuote(t) || isCloseQuote(t) || isDash(t)) break;
       const misTagged = t.pos === 'VERB' && j > lo && /^(PART|DET|ADJ|ADV)$/.test(tokens[j - 1]!.pos);
       if (isVerbal(t) && !/(ed|ing)$/.test(t.norm) && !misTagged) {
         let rel = false;
@@ -279,15 +279,17 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
       }
       j--;
     }
-    if (j < lo || tokens[j]!.text !== ',') return null;
-    const head = npLeft(tokens, j - 1, lo);
-    if (!head) return null;
-    const p = head[0] > lo ? tokens[head[0] - 1]! : undefined;
-    if (!p || p.pos === 'CCONJ' || p.pos === 'SCONJ' || isOpenQuote(p) || isCloseQuote(p) || isDash(p)) return [head[0], k];
-    if (p.text !== ',') return null;
-    // "With a month to go, Jane Doe, an adviser, said": an introductory phrase before the name
-    if (introductory(tokens, lo) && !hasFiniteVerb(tokens, lo, head[0] - 1)) return [head[0], k];
-    right = head[0] - 1;
+    if (right - j >= 30) return null;
+    const segStart = j + 1;
+    if (segStart >= right) return null;
+    const atEdge = j < lo || tokens[j]!.text !== ',';
+    if (atEdge || (segments > 0 && introductory(tokens, lo) && j - lo < 12 && !hasFiniteVerb(tokens, lo, j))) {
+      // the first segment is the name: a noun phrase, not a lead-in ("In a statement, ...")
+      if (introductory(tokens, segStart) || segments === 0) return null;
+      const np = npRight(tokens, segStart, right);
+      return np && np[0] === segStart ? [segStart, k] : null;
+    }
+    right = j;
   }
   return null;
 }
@@ -331,7 +333,8 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
     if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: false };
     if (j > ce && CLAUSE_STARTERS.has(t.norm) && t.norm !== 'who' && frames.has('clause') && frames.has('recipient') && hasVerb(tokens, j + 1, end)) return { start: j, rule: 'wh-clause', weak: false };
-    if (isVerbal(t) || (isOpenQuote(t) && (j === ce || tokens[j - 1]!.text === ',')) || t.pos === 'SCONJ') break;
+    const misTagged = t.pos === 'VERB' && j > ce && /^(NOUN|ADJ|DET)$/.test(tokens[j - 1]!.pos);
+    if ((isVerbal(t) && !misTagged) || (isOpenQuote(t) && (j === ce || tokens[j - 1]!.text === ',')) || t.pos === 'SCONJ') break;
   }
   if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
   if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: first.text === ',' };

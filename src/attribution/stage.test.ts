@@ -29,6 +29,10 @@ describe('reported speech', () => {
     ['an intention with to', 'The union plans to strike again in June.', { kind: 'reported', source: 'The union', cue: 'plans', content: 'to strike again in June' }],
     ['an object', 'The opposition criticized the new budget rules.', { kind: 'reported', source: 'The opposition', cue: 'criticized', content: 'the new budget rules' }],
     ['a phrasal cue', 'Several mayors called for an independent inquiry.', { kind: 'reported', source: 'Several mayors', cue: 'called for', content: 'an independent inquiry' }],
+    ['a passive cue with its agent', 'The leak was first reported by a local radio station.', { kind: 'reported', source: 'a local radio station', cue: 'reported by', content: 'The leak' }],
+    ['a nominal cue with a possessor', 'Critics mocked his claim that the dam was safe.', { kind: 'reported', source: 'his', cue: 'claim', content: 'that the dam was safe' }],
+    ['a headline speaker before a colon', 'Mayor Ruiz: The Bridge Will Reopen in May', { kind: 'reported', source: 'Mayor Ruiz', cue: ':', content: 'The Bridge Will Reopen in May' }],
+    ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
   });
@@ -74,6 +78,20 @@ describe('direct quotes and speakers', () => {
     const text = 'Omar Haddad spoke to the crowd for an hour.\n“We are not leaving this square until the vote is counted.”';
     const d = attribute(text);
     expect(cut(text, d.layers.quotes![0]!.speakerSpan)).toBe('Omar Haddad');
+  });
+
+  it('joins a speech tag that the sentence splitter cut from its quotation', () => {
+    const text = '“Who would have guessed this?” Nadia said, laughing.';
+    const d = attribute(text);
+    const a = d.layers.attributions!.find((x) => x.label === 'direct');
+    expect(cut(text, a?.source ?? null)).toBe('Nadia');
+    expect(cut(text, a?.content ?? null)).toBe('“Who would have guessed this?”');
+  });
+
+  it('reads doubled apostrophes as quote marks', () => {
+    const text = "''Nobody will be left behind,'' the mayor said.";
+    const d = attribute(text);
+    expect(cut(text, d.layers.quotes![0]!.speakerSpan)).toBe('the mayor');
   });
 
   it('ignores scare quotes', () => {
