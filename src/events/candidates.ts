@@ -24,6 +24,7 @@ const VERBISH = new Set(['VERB', 'AUX']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'X', 'ADJ', 'NUM']);
 const DETLIKE = new Set(['DET', 'ADJ', 'NUM']);
 const DEFAULT_WINDOW = 6;
+const TEMPORAL = new Set(['yesterday', 'today', 'tonight', 'tomorrow', 'morning', 'afternoon', 'evening', 'night', 'week', 'month', 'year', 'weekend', 'overnight', 'now', 'earlier', 'later', 'last', 'this', 'next']);
 const LIGHT_HEADS = new Set(['effort', 'efforts', 'bid', 'process', 'campaign', 'plan', 'plans', 'mission', 'operation', 'operations', 'initiative', 'talks', 'attempt', 'drive', 'deal', 'agreement', 'accord', 'pact', 'negotiations', 'spree', 'wave']);
 const PREV_WINDOW = 2;
 
@@ -74,7 +75,7 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
   if (i > ts && /^[A-Z]/.test(t.text) && prev !== null && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text)) return { ok: false, asNoun: false };
   const next = tokens[i + 1];
   // an event noun used as a modifier ("battle zones", "riot police") is not an event, unless its head is a light noun ("mediation effort")
-  const modifier = next !== undefined && next.pos === 'NOUN' && next.sentence === t.sentence && !/s$/.test(t.norm) && !LIGHT_HEADS.has(next.norm);
+  const modifier = next !== undefined && next.pos === 'NOUN' && next.sentence === t.sentence && !/s$/.test(t.norm) && !LIGHT_HEADS.has(next.norm) && !TEMPORAL.has(next.norm);
   if (pos === 'noun') {
     if (modifier) return { ok: false, asNoun: true };
     if (VERBISH.has(t.pos) && !t.norm.endsWith('ing') && !afterDet && !/s$/.test(t.norm)) return { ok: false, asNoun: true };

@@ -109,6 +109,15 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
   let i = verb - 1;
   while (i >= v.ts) {
     const t = v.tokens[i]!;
+    if (t.norm === 'to' && t.pos === 'PART' && i - 1 >= v.ts && depth < 3) {
+      // a purpose infinitive after an object ("mobilized groups to help"): the main subject acts
+      const before = v.tokens[i - 1]!;
+      if (before.pos === 'NOUN' || before.pos === 'PROPN') {
+        for (let k = i - 2; k >= v.ts && clauseOf(v, k) === clause; k--) {
+          if (v.tokens[k]!.pos === 'VERB') return subjectOf(v, k, depth + 1);
+        }
+      }
+    }
     if (SKIP_BEFORE_VERB.has(t.pos) || v.inTimex[i - v.ts]) {
       i--;
       continue;
@@ -136,6 +145,13 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
   }
   if (i < v.ts) return null;
   const t = v.tokens[i]!;
+  if ((t.norm === 'but' || t.norm === 'and') && depth < 3 && clauseOf(v, i) === clause && i > v.ts) {
+    // "X opened its borders, but was still refusing ...": the subject of the first predicate
+    for (let k = i - 1; k >= v.ts && i - k < 30; k--) {
+      if (v.tokens[k]!.pos === 'VERB') return subjectOf(v, k, depth + 1);
+    }
+    return null;
+  }
   if ((t.norm === 'who' || t.norm === 'which' || t.norm === 'that') && depth < 3) {
     let k = i - 1;
     if (k >= v.ts && v.tokens[k]!.norm === ',') k--;

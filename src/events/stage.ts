@@ -33,6 +33,8 @@ interface Draft {
   evidence: Span[];
   rule: string;
   nominal: boolean;
+  /** actors taken from the clause subject of a predicate noun (not carried over on a merge) */
+  fromPredicate: boolean;
 }
 
 function spanOfTokens(tokens: readonly Token[], a: number, b: number): Span {
@@ -296,7 +298,7 @@ function mergeInto(a: Draft, d: Draft, ix: DocIndex): void {
   a.timexId ??= d.timexId;
   const sourced = (id: string | null) => id !== null && ix.attributions.some((x) => x.id === id && x.source !== null);
   if (d.attributionId !== null && (a.attributionId === null || (!sourced(a.attributionId) && sourced(d.attributionId)))) a.attributionId = d.attributionId;
-  for (const id of d.actorIds) if (!a.actorIds.includes(id) && !a.recipientIds.includes(id)) a.actorIds.push(id);
+  if (!d.fromPredicate) for (const id of d.actorIds) if (!a.actorIds.includes(id) && !a.recipientIds.includes(id)) a.actorIds.push(id);
   a.evidence.push(d.trigger);
   if (a.type === 'CONSULT' && a.mode === null && d.mode !== null) a.mode = d.mode;
 }
@@ -339,10 +341,13 @@ function buildDraft(
   let recipients: string[] = [];
   const cl = c.clause;
   let objectRange: Range | null = null;
+  let fromPredicate = false;
   let subjectRange: Range | null = null;
   if (!c.asNoun) {
     subjectRange = subjectOf(v, c.head);
-    const passive = isPassive(v, c.head);
+    let passive = isPassive(v, c.head);
+    // "is committed to", "is prepared to": adjectival participles of intent are not passives
+    if (passive && e.governs && ppMentions(v, c.tokenEnd, 12, new Set(['by'])).length === 0) passive = false;
     let objStart = c.tokenEnd;
     objectRange = npRight(v, objStart, cl);
     if (passive) {
@@ -382,7 +387,8 @@ function buildDraft(
     }
     const poss = possessorBefore(v, c.head);
     if (actors.length === 0 && poss) actors = headsOf(v, poss);
-    if (actors.length === 0 && sv < 0 && !isDefinite(v, c.head)) {
+    if (actors.length === 0 && sv < 0) {
+      fromPredicate = true;
       // an event noun in the predicate ("were converging for a rally") takes the clause subject
       for (let k = c.head - 1; k >= v.ts && v.clauses[k - v.ts] === cl; k--) {
         const t = tokens[k]!;
@@ -501,6 +507,7 @@ function buildDraft(
     evidence,
     rule,
     nominal: c.asNoun,
+    fromPredicate,
   };
 }
 
