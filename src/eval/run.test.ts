@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Extraction } from '../output/schema.js';
 import type { EventsMetrics } from './events.js';
-import { detectFormat, evalFile, type ExtractFn } from './run.js';
+import { detectFormat, evalFile, extractPlain, type ExtractFn } from './run.js';
 
 describe('detectFormat', () => {
   it.each([
@@ -64,5 +64,14 @@ describe('evalFile on a document gold file', () => {
     expect(seenText).toBe('Dockworkers walked out in Portsmouth on Monday.|2022-06-08');
     expect(r.format).toBe('document');
     expect((r.metrics as { summary: Record<string, number> }).summary.events_found).toBe(1);
+  });
+});
+
+describe('extractPlain', () => {
+  it('keeps a text that starts like HTML as plain text, so offsets match the gold', () => {
+    const text = '<p> marks a paragraph in HTML; the union marched in Lyon on Friday.';
+    const x = extractPlain(text, { externalId: 'h' });
+    for (const d of x.dates) expect(text.slice(d.start, d.end)).toBe(d.text);
+    expect(x.id).toBe('h');
   });
 });

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { ParleyError } from '../core/index.js';
 import type { DocumentMeta } from '../core/index.js';
-import { extract } from '../extract.js';
+import { annotate } from '../extract.js';
+import { documentFromText } from '../ingest/index.js';
+import { toExtraction } from '../output/format.js';
 import type { Extraction } from '../output/schema.js';
 import { addAttributionRecord, attributionMetrics, attributionTotals, AttributionRecordSchema, goldRelations, predRelations } from './attribution.js';
 import { DocumentGoldSchema, scoreDocument } from './document.js';
@@ -18,6 +20,12 @@ export type GoldFormat = 'events' | 'timex' | 'attribution' | 'entities' | 'docu
 
 /** The function that turns a text into Parley's output (the default pipeline unless a test swaps it). */
 export type ExtractFn = (text: string, meta: Partial<DocumentMeta>) => Extraction;
+
+/**
+ * The default extractor for gold records: the default pipeline on the text as plain text (never
+ * guessed to be HTML, so gold offsets stay valid).
+ */
+export const extractPlain: ExtractFn = (text, meta) => toExtraction(annotate(documentFromText(text, meta)));
 
 /** The result of scoring one gold file. */
 export interface FileResult {
@@ -161,7 +169,7 @@ export interface EvalOptions {
 /** Scores a JSONL gold file record by record; a record that throws is counted and reported, the rest goes on. */
 async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
   const t0 = performance.now();
-  const run = opts.extractFn ?? extract;
+  const run = opts.extractFn ?? extractPlain;
   const rl = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   let format: GoldFormat | null = null;
   let sc: Scorer | null = null;
@@ -212,7 +220,7 @@ async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
 /** Scores a `document` gold file (JSON) against Parley's extraction of the article it names. */
 export function evalDocumentFile(file: string, opts: EvalOptions = {}): FileResult {
   const t0 = performance.now();
-  const run = opts.extractFn ?? extract;
+  const run = opts.extractFn ?? extractPlain;
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
