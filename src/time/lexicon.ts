@@ -28,6 +28,7 @@ const TimeLexiconSchema = z.object({
   approximators: z.record(z.string(), z.string()),
   yearPrepositions: z.array(z.string()),
   futureCues: z.array(z.string()),
+  futureAuxiliaries: z.array(z.string()),
   pastAuxiliaries: z.array(z.string()),
   deadlinePrepositions: z.array(z.string()),
   holidays: z.object({ about: z.string().optional() }).catchall(z.union([z.string(), HolidaySchema])),

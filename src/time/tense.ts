@@ -1,8 +1,15 @@
 import { lowerBound, type Token } from '../core/index.js';
 import type { Tense } from './resolve.js';
 
-const FUTURE_AUX = new Set(['will', "'ll", '’ll', 'shall', 'wo']);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'has', 'have', "'ve"]);
+/** The word lists tense detection reads (from data/time-lexicon.json). */
+export interface TenseCues {
+  /** will, 'll, shall */
+  readonly futureAux: ReadonlySet<string>;
+  /** was, were, had, has (a perfect reports the past) */
+  readonly pastAux: ReadonlySet<string>;
+  /** verbs of planning and expecting: plan, expect, schedule (lemma or form) */
+  readonly plans: ReadonlySet<string>;
+}
 const BE = new Set(['is', 'are', 'am', "'s", "'re", 'was', 'were']);
 const WINDOW = 4;
 const SPAN = 15;
@@ -11,9 +18,9 @@ function isVerb(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
-function ownTense(t: Token): Tense {
-  if (FUTURE_AUX.has(t.norm)) return 'future';
-  if (PAST_AUX.has(t.norm)) return 'past';
+function ownTense(t: Token, cues: TenseCues): Tense {
+  if (cues.futureAux.has(t.norm)) return 'future';
+  if (cues.pastAux.has(t.norm)) return 'past';
   if (t.pos === 'VERB' && t.norm !== t.lemma && !t.norm.endsWith('ing') && !t.norm.endsWith('s')) return 'past';
   return 'present';
 }
@@ -25,7 +32,8 @@ function ownTense(t: Token): Tense {
  * ("plans to", "is expected to", "is to") makes it future.
  * @example // "She will meet them on Friday" → 'future'; "He said Friday" → 'past'
  */
-export function tenseAt(tokens: readonly Token[], first: number, last: number, at: number, futureCues: ReadonlySet<string>): Tense {
+export function tenseAt(tokens: readonly Token[], first: number, last: number, at: number, cues: TenseCues): Tense {
+  const futureCues = cues.plans;
   // only the clause around the phrase matters: look at a window of tokens, found by binary search
   const anchor = Math.min(Math.max(lowerBound(tokens, at, 'end'), first), last);
   const from = Math.max(first, anchor - SPAN);
@@ -48,12 +56,12 @@ export function tenseAt(tokens: readonly Token[], first: number, last: number, a
   if (futureCues.has(tokens[best]!.lemma) || futureCues.has(tokens[best]!.norm)) return 'future';
   for (let j = Math.max(from, head - WINDOW); j < head; j++) {
     const t = tokens[j]!;
-    if (FUTURE_AUX.has(t.norm)) return 'future';
+    if (cues.futureAux.has(t.norm)) return 'future';
     if (t.norm === 'to' && j > from) {
       const p = tokens[j - 1]!;
       if (futureCues.has(p.norm) || futureCues.has(p.lemma) || p.norm === 'going' || BE.has(p.norm)) return 'future';
     }
   }
-  const own = ownTense(isVerb(lead) ? lead : tokens[best]!);
+  const own = ownTense(isVerb(lead) ? lead : tokens[best]!, cues);
   return own;
 }

@@ -4,7 +4,7 @@ import type { Stage } from '../pipeline/index.js';
 import { compileFinder, findTimeCandidates, type Finder } from './candidates.js';
 import { timeLexicon, type TimeLexicon } from './lexicon.js';
 import { parseReferenceDate, resolveTimeExpr, type Tense, type Ymd } from './resolve.js';
-import { tenseAt } from './tense.js';
+import { tenseAt, type TenseCues } from './tense.js';
 import type { TimeCandidate, TimeExpr } from './types.js';
 
 const STAGE = 'time';
@@ -57,7 +57,7 @@ export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[]
 }
 
 let finderCache: Finder | null = null;
-let futureCues: Set<string> | null = null;
+let tenseCues: TenseCues | null = null;
 let deadline: Set<string> | null = null;
 
 /**
@@ -96,7 +96,7 @@ export const timeStage: Stage = {
   run(doc, ctx) {
     const lex = timeLexicon();
     finderCache ??= compileFinder(lex);
-    futureCues ??= new Set(lex.futureCues);
+    tenseCues ??= { futureAux: new Set(lex.futureAuxiliaries), pastAux: new Set(lex.pastAuxiliaries), plans: new Set(lex.futureCues) };
     deadline ??= new Set(lex.deadlinePrepositions);
     const ref = parseReferenceDate(ctx.referenceDate ?? doc.meta.published);
     const tokens = doc.layers.tokens ?? [];
@@ -111,7 +111,7 @@ export const timeStage: Stage = {
       const extra = chronoCandidates(text, ref).filter((c) => !own.some((o) => o.start <= c.start && c.end <= o.end));
       const cands = extra.length ? mergeCandidates(own, extra) : own;
       for (const c of cands) {
-        const tense = adjustTense(tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, futureCues), c, text, deadline!);
+        const tense = adjustTense(tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, tenseCues), c, text, deadline!);
         const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear, anchorDay });
         if (!r) continue;
         if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = calendarQuarterEnded(text.slice(c.end, c.end + 30), r.value, lex) ?? r.value;
