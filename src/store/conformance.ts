@@ -219,6 +219,7 @@ export function storeConformance(h: StoreHarness): void {
       await s.putDocument(sampleDocument('q', '2025-01-02', [{ type: 'AID', actor: [['Ruritania', 'RUR']] }]));
       expect(await collect(s.events())).toHaveLength(2);
       expect((await s.counts()).mergedEvents).toBe(2);
+      expect(await s.refreshMerged({ ifStale: true })).toBe(2);
       expect(await s.refreshMerged()).toBe(2);
     });
 

@@ -224,10 +224,14 @@ export class SqlStore implements Store {
     }
   }
 
-  async refreshMerged(): Promise<number> {
+  async refreshMerged(options: { readonly ifStale?: boolean } = {}): Promise<number> {
     return this.db.transaction(async (tx) => {
       // Lock the dirty flag first (pg): a document committed meanwhile waits, then marks the merge dirty again.
-      if (this.kind === 'postgres') await tx.all("SELECT value FROM store_state WHERE key = 'merged_dirty' FOR UPDATE");
+      const lock = this.kind === 'postgres' ? ' FOR UPDATE' : '';
+      const flag = await tx.all<{ value: string }>(`SELECT value FROM store_state WHERE key = 'merged_dirty'${lock}`);
+      if (options.ifStale && flag[0]?.value === '0') {
+        return Number((await tx.all<{ n: number }>('SELECT COUNT(*) AS n FROM merged_events'))[0]?.n ?? 0);
+      }
       const mentions: MentionInput[] = [];
       for await (const m of this.mentionsVia(tx)) mentions.push(m);
       const merged = withSectors(this.merge(mentions), mentions);
@@ -260,7 +264,7 @@ export class SqlStore implements Store {
 
   private async ensureMerged(): Promise<void> {
     const rows = await this.db.all<{ value: string }>("SELECT value FROM store_state WHERE key = 'merged_dirty'");
-    if (rows[0]?.value !== '0') await this.refreshMerged();
+    if (rows[0]?.value !== '0') await this.refreshMerged({ ifStale: true });
   }
 
   async *events(filter: EventFilter = {}): AsyncIterable<MergedEvent> {

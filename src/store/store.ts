@@ -107,8 +107,11 @@ export interface Store {
   events(filter?: EventFilter): AsyncIterable<MergedEvent>;
   /** Entities aggregated across documents, by kind and name. */
   entities(filter?: EntityFilter): AsyncIterable<EntityRow>;
-  /** Recomputes the merged events from all mentions; returns how many there are. */
-  refreshMerged(): Promise<number>;
+  /**
+   * Recomputes the merged events from all mentions and returns how many there are; with
+   * `ifStale`, only when documents were added since the last merge.
+   */
+  refreshMerged(options?: { readonly ifStale?: boolean }): Promise<number>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
 }

@@ -124,7 +124,7 @@ export async function ingestPaths(store: Store, paths: readonly string[], option
     }
   }
   bar?.stop();
-  const mergedEvents = await store.refreshMerged();
+  const mergedEvents = await store.refreshMerged({ ifStale: true });
   return { new: added, duplicate, failed, eventMentions, mergedEvents, seconds: (performance.now() - t0) / 1000 };
 }
 
