@@ -178,3 +178,21 @@ describe('event date precision', () => {
     expect(scoreDocument(g, extraction({ events: [ev] })).events.items[0]!.attributes[0]!.ok).toBe(ok);
   });
 });
+
+describe('one extracted event satisfies one gold event', () => {
+  const g = DocumentGoldSchema.parse({
+    events: [
+      { id: 'freed-crew', type: 'RETREAT', actor: ['Valley Front'], trigger_sentence_contains: 'freed nine fishermen' },
+      { id: 'freed-other', type: 'RETREAT', actor: ['Ruritania'], trigger_sentence_contains: 'freed nine fishermen' },
+    ],
+  });
+  it('gives the single event to the better-fitting gold event and explains the other miss', () => {
+    const s = scoreDocument(g, extraction({ events: [event({ type: 'RETREAT', sentenceText: SENT_A, actor: [ref('Ruritania', 'RUR')] })] }));
+    expect(s.events.items.map((i) => i.found)).toEqual([false, true]);
+    expect(s.events.items[0]!.reason).toBe('the only RETREAT event there is already matched to "freed-other"');
+  });
+  it('finds both when two events are coded', () => {
+    const s = scoreDocument(g, extraction({ events: [event({ type: 'RETREAT', sentenceText: SENT_A }), event({ type: 'RETREAT', sentenceText: SENT_A })] }));
+    expect(s.events.found).toBe(2);
+  });
+});

@@ -335,20 +335,49 @@ function best<T>(cands: readonly T[], checksOf: (c: T) => AttributeCheck[]): { c
   return top ? { cand: top.cand, checks: top.checks } : null;
 }
 
-function matchEvent(g: GoldEvent, events: readonly EventOut[], text: string | undefined, used: Set<string>): ItemResult {
-  const anchor = g.trigger_sentence_contains;
-  const inSentence = anchor ? events.filter(inAnchorSentence(anchor, text)) : events;
-  const cands = inSentence.filter((ev) => typeOk(g, ev));
-  const pick = best(cands, (ev) => eventAttributes(g, ev));
-  if (!pick) {
+/**
+ * Matches gold events to extracted events one-to-one: a candidate is an event of an accepted type
+ * from the anchor sentence; pairs are taken best attribute score first, so one extracted event
+ * never satisfies two gold events. Marks the events it takes in `used`.
+ */
+function matchEvents(golds: readonly GoldEvent[], events: readonly EventOut[], text: string | undefined, used: Set<string>): ItemResult[] {
+  const info = golds.map((g) => {
+    const anchor = g.trigger_sentence_contains;
+    const inSentence = anchor ? events.filter(inAnchorSentence(anchor, text)) : events;
+    const cands = inSentence.filter((ev) => typeOk(g, ev)).map((ev) => {
+      const checks = eventAttributes(g, ev);
+      const s = scored(checks);
+      return { ev, checks, score: s.correct - 0.001 * (s.total - s.correct) };
+    });
+    return { g, anchor, inSentence, cands };
+  });
+  const pairs: Array<{ gi: number; ci: number; score: number }> = [];
+  info.forEach((x, gi) => x.cands.forEach((c, ci) => pairs.push({ gi, ci, score: c.score })));
+  pairs.sort((a, b) => b.score - a.score || a.gi - b.gi || a.ci - b.ci);
+  const taken = new Map<number, number>();
+  const takenBy = new Map<string, string>();
+  for (const p of pairs) {
+    const ev = info[p.gi]!.cands[p.ci]!.ev;
+    if (taken.has(p.gi) || used.has(ev.id)) continue;
+    taken.set(p.gi, p.ci);
+    used.add(ev.id);
+    takenBy.set(ev.id, info[p.gi]!.g.id);
+  }
+  return info.map(({ g, anchor, inSentence, cands }, gi) => {
+    const ci = taken.get(gi);
+    if (ci !== undefined) {
+      const c = cands[ci]!;
+      return { id: g.id, required: g.required, found: true, reason: `matched ${c.ev.type} "${c.ev.trigger.text}"`, attributes: c.checks };
+    }
     let reason: string;
-    if (anchor && inSentence.length === 0) reason = `no event coded in the sentence containing "${anchor}"`;
+    if (cands.length > 0) {
+      const other = cands.map((c) => takenBy.get(c.ev.id)).find((x) => x !== undefined);
+      reason = `the only ${expectedTypes(g)} event there is already matched to ${other ? `"${other}"` : 'another gold event'}`;
+    } else if (anchor && inSentence.length === 0) reason = `no event coded in the sentence containing "${anchor}"`;
     else if (anchor) reason = `the sentence has ${inSentence.map((e) => e.type).join(', ')}, expected ${expectedTypes(g)}`;
     else reason = `no ${expectedTypes(g)} event`;
     return { id: g.id, required: g.required, found: false, reason, attributes: [] };
-  }
-  used.add(pick.cand.id);
-  return { id: g.id, required: g.required, found: true, reason: `matched ${pick.cand.type} "${pick.cand.trigger.text}"`, attributes: pick.checks };
+  });
 }
 
 function section(items: readonly ItemResult[]): SectionScore {
@@ -500,8 +529,8 @@ export function scoreDocument(gold: DocumentGold, x: Extraction, options: ScoreD
   const used = new Set<string>();
   const required = gold.events.filter((g) => g.required);
   const optional = gold.events.filter((g) => !g.required);
-  const events = section(required.map((g) => matchEvent(g, x.events, options.text, used)));
-  const optionalEvents = section(optional.map((g) => matchEvent(g, x.events, options.text, used)));
+  const events = section(matchEvents(required, x.events, options.text, used));
+  const optionalEvents = section(matchEvents(optional, x.events, options.text, used));
   const allViolations = gold.must_not_assert.flatMap((r) => violations(r, x.events, options.text));
   const violatedRules = new Set(allViolations.map((v) => v.rule));
   const entities = section(gold.entities.map((g) => matchEntity(g, x.entities)));
