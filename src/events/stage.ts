@@ -412,6 +412,13 @@ function buildDraft(
     }
     if (!objectRange && c.objectToken !== null) objectRange = npRight(v, c.objectToken, cl);
   }
+  if (e.governs && !c.asNoun && tokens[c.tokenEnd]?.norm === 'that') {
+    // "demanded that X renounce ...": X is asked
+    const np = npRight(v, c.tokenEnd + 1, v.clauses[c.tokenEnd + 1 - v.ts] ?? -1);
+    const ids = headsOf(v, np);
+    if (ids.length > 0) recipients = ids;
+  }
+  if (recipients.length === 0 && e.roles !== 'speaker') recipients = firstMentionAfter(v, c.tokenEnd, actors, PLACE_TARGETS.has(type));
   if (e.roles === 'speaker') {
     // "X said Y must ...": the speaker demands, the subject of 'must' is asked
     const sp = reportingAt >= 0 && reportingAt < c.head ? headsOf(v, subjectOf(v, reportingAt)) : fallbackSpeaker(v, ix, c.head, reportingAt);
@@ -511,6 +518,21 @@ function buildDraft(
   };
 }
 
+/** The first participant mentioned after the trigger (within 10 tokens of the sentence), for events with no recipient yet. */
+function firstMentionAfter(v: SentenceView, from: number, exclude: readonly string[], placesOk: boolean): string[] {
+  for (let j = from; j < v.te && j - from < 10; j++) {
+    const t = v.tokens[j]!;
+    if (t.norm === ';' || t.norm === ':' || (t.norm === ',' && j > from && v.tokens[j + 1]?.pos === 'VERB')) break;
+    const m = v.mentionAt[j - v.ts];
+    if (!m) continue;
+    const prev = j > v.ts ? v.tokens[j - 1]!.norm : '';
+    if (m.label === 'place' && (!placesOk || prev === 'in' || prev === 'at' || prev === 'near')) continue;
+    if (exclude.includes(m.entityId)) continue;
+    return v.entityOf(m.entityId) ? [m.entityId] : [];
+  }
+  return [];
+}
+
 /** For an event noun that is a subject ("the talks, led by X, took place"), its support predicate. */
 function predicateOf(v: SentenceView, noun: number, lex: Lexicon): number {
   for (let k = noun + 1; k < v.te && k - noun < 16; k++) {
@@ -571,7 +593,10 @@ function addExchange(v: SentenceView, ix: DocIndex, drafts: Draft[], sQuantities
     const trig = spanOfTokens(v.tokens, j + 1, j + 2);
     const qs = sQuantities.filter((q) => q.span.start >= v.tokens[np.a]!.start && q.span.end <= v.tokens[np.b - 1]!.end).map((q) => q.id);
     const recipients = headsOf(v, np);
-    const actors = main.recipientIds.length > 0 ? [main.recipientIds[0]!] : [];
+    // the side the released captives belong to: its country entity when the document has one
+    const first = main.recipientIds.length > 0 ? ix.entityOf(main.recipientIds[0]!) : undefined;
+    const state = first?.country ? (ix.doc.layers.entities ?? []).find((x) => x.label === 'country' && x.country === first.country) : undefined;
+    const actors = first ? [state?.id ?? first.id] : [];
     drafts.push({
       ...main,
       type: 'RETREAT',
