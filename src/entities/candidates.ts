@@ -52,7 +52,7 @@ const PERSON_PRON_KINDS = new Set(['person']);
 const NON_STATE_MODIFIERS = /^(militant|armed|terrorist|rebel|jihadist|islamist|extremist|insurgent|paramilitary|radical)$/;
 const PERSON_ORG_HEADS = new Set(['administration', 'government', 'cabinet', 'team', 'campaign', 'camp', 'regime', 'coalition']);
 const HONORIFICS = new Set(['Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Dr.', 'Dr', 'HE', 'H.E.', 'Sir', 'Dame', 'Lord', 'Lady', 'Prof.', 'Rev.', 'Sheikh', 'Sheik']);
-const TITLE_MODIFIERS = new Set(['Prime', 'Vice', 'Crown', 'Deputy', 'Special', 'Senior', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'Home', 'Acting', 'Former', 'Staff', 'High', 'Supreme', 'Under', 'Field', 'Chief', 'Lt.', 'Brig.', 'Maj.', 'Sgt.', 'Executive', 'Assistant', 'Principal', 'Grand', 'National', 'Security', 'Intelligence', 'State', 'Minister-designate']);
+const TITLE_MODIFIERS = new Set(['Prime', 'Vice', 'Crown', 'Deputy', 'Special', 'Senior', 'Foreign', 'Defense', 'Defence', 'Interior', 'Finance', 'Home', 'Acting', 'Former', 'Staff', 'High', 'Supreme', 'Under', 'Field', 'Chief', 'Executive', 'Assistant', 'Principal', 'Grand', 'National', 'Security', 'Intelligence', 'State', 'Minister-designate']);
 
 interface Unit {
   readonly ts: number;
@@ -172,7 +172,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   const runs: Unit[][] = [];
   let cur: Unit[] = [];
   const flush = () => {
-    while (cur.length > 0 && !cur[cur.length - 1]!.hit && CONNECTORS.has(tokens[cur[cur.length - 1]!.ts]!.norm)) cur.pop();
+    while (cur.length > 0 && !cur[cur.length - 1]!.hit && cur[cur.length - 1]!.te - cur[cur.length - 1]!.ts === 1 && CONNECTORS.has(tokens[cur[cur.length - 1]!.ts]!.norm)) cur.pop();
     if (cur.length > 0) runs.push(cur);
     cur = [];
   };
@@ -194,6 +194,12 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     }
     // "of the Levant": allow "the" after a connector inside a run.
     if (cur.length > 0 && t.norm === 'the' && nextNamey && ARTICLE_AFTER.has(tokens[cur[cur.length - 1]!.ts]!.norm) && !cur[cur.length - 1]!.hit) {
+      cur.push(unit);
+      continue;
+    }
+    // "Office of the Prime Minister": a connector followed by "the" and a name.
+    const next2 = units[u + 2];
+    if (cur.length > 0 && !prevHit && ARTICLE_AFTER.has(t.norm) && t.norm !== 'and' && t.text === t.norm && next && tokens[next.ts]!.norm === 'the' && next.te - next.ts === 1 && next2 && isNamey(tokens, next2, start, lex, headline)) {
       cur.push(unit);
       continue;
     }
@@ -349,6 +355,7 @@ function pickRef(tokens: readonly Token[], ts: number, te: number, values: reado
 
 function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: EntityLexicon, headline: boolean): boolean {
   if (u.hit) return true;
+  if (u.te - u.ts === 3) return /^[A-Z]/.test(tokens[u.ts + 2]!.text); // "al-Freiji"
   const t = tokens[u.ts]!;
   void headline;
   if (!isCapitalised(t.text) || !LETTER.test(t.text)) return false;
@@ -387,7 +394,10 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
   let lastCore = -1;
   let country: string | null = null;
   let org: GazRef | null = null;
-  while (p < run.length) {
+  // Up to three other capitalised words may stand before the title ("Pentagon Press Secretary").
+  let others = 0;
+  const startsOrg = !run[0]!.hit && lex.orgHeads.has(tokens[ts]!.text) && run.length > 1 && PP_WORDS.has(tokens[run[1]!.ts]!.norm);
+  while (p < run.length && !startsOrg) {
     const u = run[p]!;
     if (u.hit && (u.hit.type === 'country' || u.hit.type === 'demonym' || u.hit.type === 'org')) {
       if (u.hit.type === 'org') org = u.hit;
@@ -397,7 +407,16 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
     }
     if (u.hit) break;
     const kind = isTitleToken(tokens[u.ts]!, lex);
-    if (!kind) break;
+    if (!kind) {
+      if (lastCore >= 0 || others >= 3 || CONNECTORS.has(tokens[u.ts]!.norm) || p + 1 >= run.length) break;
+      // look ahead: only a title further on makes these words part of it
+      let q = p + 1;
+      while (q < run.length && q - p <= 3 && !run[q]!.hit && !isTitleToken(tokens[run[q]!.ts]!, lex) && !CONNECTORS.has(tokens[run[q]!.ts]!.norm)) q++;
+      if (q >= run.length || run[q]!.hit || isTitleToken(tokens[run[q]!.ts]!, lex) !== 'core' || q + 1 >= run.length) break;
+      others += q - p;
+      p = q;
+      continue;
+    }
     if (kind === 'core') lastCore = p;
     p++;
   }

@@ -218,7 +218,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
         const head = c.coref?.head ?? null;
         // Appositive right after a person: "Jane Roe, a former envoy, ..." is that person.
         const before = recent[recent.length - 1];
-        if (prevTok?.text === ',' && before && before.b.kind === 'person' && before.b.key[0] !== 'r' && c.tokenStart - before.at <= 8 && before.b.mentions[before.b.mentions.length - 1]!.span.end === tokens[c.tokenStart - 2]?.end) {
+        const detFirst = /^(the|a|an)$/.test(tokens[c.tokenStart]!.norm) ? 0 : prevTok && /^(the|a|an)$/.test(prevTok.norm) ? 1 : 0;
+        const commaTok = tokens[c.tokenStart - 1 - detFirst];
+        if (commaTok?.text === ',' && before && before.b.kind === 'person' && before.b.key[0] !== 'r' && c.tokenStart - before.at <= 8 && before.b.mentions[before.b.mentions.length - 1]!.span.end === tokens[c.tokenStart - 2 - detFirst]?.end) {
+          applyTitle(before.b, c);
           add(before.b, c, 'description');
           break;
         }
