@@ -10,7 +10,7 @@ describe('events stage: type, mode, modality and participants', () => {
     ['a labour strike is PROTEST, not ASSAULT', 'Dock workers in [Lisbon]{LOC:PRT} went on strike over pay.', ['PROTEST/strike asserted A=PRT R=']],
     ['talks with X put both sides among the actors', '[Kenya]{GPE:KEN} held talks with [Somalia]{GPE:SOM} about the border.', ['CONSULT asserted A=KEN+SOM R=']],
     ['call for is a REQUEST', '[Norway]{GPE:NOR} called for the release of the detained aid workers.', ['REQUEST/yield asserted A=NOR R=']],
-    ['a threat absorbs its content as mode', '[Serbia]{GPE:SRB} threatened to expel [Croatian]{GPE:HRV} diplomats.', ['THREATEN/expel asserted A=SRB R=']],
+    ['a threat absorbs its content as mode', '[Serbia]{GPE:SRB} threatened to expel [Croatian]{GPE:HRV} diplomats.', ['THREATEN/expel asserted A=SRB R=HRV']],
     ['a refusal of a cooperative act is REJECT', '[Ghana]{GPE:GHA} said it will not accept the proposal.', ['REJECT/change reported A=GHA R=']],
     ['a promise of aid is AGREE, planned', '[Japan]{GPE:JPN} will send food aid to [Haiti]{GPE:HTI}.', ['AGREE planned A=JPN R=HTI']],
     ['could marks a potential event', '[Mexico]{GPE:MEX} could impose sanctions on the cartels.', ['SANCTION/discontinue potential A=MEX R=']],
