@@ -114,3 +114,35 @@ describe('ingest survives SIGKILL', () => {
     expect(checkComplete()).toBe(N);
   }, 180_000);
 });
+
+const pgUrl = process.env.PARLEY_TEST_PG;
+
+describe.skipIf(!pgUrl)('ingest into PostgreSQL survives SIGKILL', () => {
+  it('rolls back the document being written and completes on re-run', async () => {
+    const { default: pg } = await import('pg');
+    const schema = `faults_${process.pid}_${Date.now().toString(36)}`;
+    const url = `${pgUrl}${pgUrl!.includes('?') ? '&' : '?'}schema=${schema}`;
+    const few = join(dir, 'few');
+    mkdirSync(few);
+    for (let i = 0; i < 6; i++) writeFileSync(join(few, `p${i}.txt`), article(100 + i));
+    const pgArgs = ['ingest', few, '--db', url, '--date', '2025-03-20', '--quiet'];
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    const q = async (sql: string) => Number((await client.query(sql)).rows[0].n);
+    try {
+      const killed = spawnSync(BIN, pgArgs, { encoding: 'utf8', env: { ...process.env, PARLEY_FAULT_KILL_IN_TX: '3' } });
+      expect(killed.signal).toBe('SIGKILL');
+      expect(await q(`SELECT COUNT(*) AS n FROM ${schema}.documents`)).toBe(2);
+      const done = spawnSync(BIN, pgArgs, { encoding: 'utf8', env: { ...process.env, PARLEY_FAULT_KILL_IN_TX: '' } });
+      expect(done.status).toBe(0);
+      expect(done.stdout).toContain('ingested 4 new, 2 duplicate, 0 failed');
+      expect(await q(`SELECT COUNT(DISTINCT content_hash) AS n FROM ${schema}.documents`)).toBe(6);
+      const events = await q(`SELECT COUNT(*) AS n FROM ${schema}.event_mentions`);
+      const declared = await q(`SELECT SUM(event_count) AS n FROM ${schema}.documents`);
+      expect(events).toBe(declared);
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  }, 120_000);
+});
