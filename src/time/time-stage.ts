@@ -8,6 +8,8 @@ import { tenseAt, type TenseCues } from './tense.js';
 import type { TimeCandidate, TimeExpr } from './types.js';
 
 const STAGE = 'time';
+/** How many sentences a quarter stays the topic that "the quarter" or "a year ago" refer back to. */
+const QUARTER_REACH = 3;
 const VERSION = '1';
 
 /** Sentences where chrono's formal date parser may add something our patterns miss (numeric dates, clock times next to dates). */
@@ -102,9 +104,12 @@ export const timeStage: Stage = {
     const tokens = doc.layers.tokens ?? [];
     const timexes: Timex[] = [];
     let anchorQuarter: string | null = null;
+    let anchorQuarterAt = -1;
+    let sentenceIndex = -1;
     let anchorYear: number | null = null;
     let anchorDay: string | null = null;
     for (const s of doc.layers.sentences ?? []) {
+      sentenceIndex++;
       const base = s.span.start;
       const text = doc.text.slice(base, s.span.end);
       const own = findTimeCandidates(text, finderCache);
@@ -112,9 +117,10 @@ export const timeStage: Stage = {
       const cands = extra.length ? mergeCandidates(own, extra) : own;
       for (const c of cands) {
         const tense = adjustTense(tenseAt(tokens, s.tokenStart, s.tokenEnd, base + c.start, tenseCues), c, text, deadline!);
-        const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter, anchorYear, anchorDay });
+        const r = resolveTimeExpr(c.expr, { ref, tense, anchorQuarter: sentenceIndex - anchorQuarterAt <= QUARTER_REACH ? anchorQuarter : null, anchorYear, anchorDay });
         if (!r) continue;
         if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarter = calendarQuarterEnded(text.slice(c.end, c.end + 30), r.value, lex) ?? r.value;
+        if (c.expr.kind === 'quarter' && !c.expr.yearOffset && /^\d{4}-Q\d$/.test(r.value)) anchorQuarterAt = sentenceIndex;
         if (/^\d{4}-\d\d-\d\d/.test(r.value) && c.expr.kind !== 'day') anchorDay = r.value.slice(0, 10);
         if ((c.expr.kind === 'year' || (c.expr.kind === 'calendar' && c.expr.year !== undefined))) anchorYear = Number(r.value.slice(0, 4));
         const span: Span = { start: base + c.start, end: base + c.end };
