@@ -75,7 +75,7 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
         for (let k = 1; k < p.words.length; k++) if (tokens[i + k]!.norm !== p.words[k]) ok = false;
         if (!ok) continue;
         const cue: [number, number] = [i, i + p.words.length];
-        const c = p.source === 'after' ? accordingTo(tokens, cue, lo, end) : verbFrames(tokens, cue, lo, end, new Set<Frame>(['clause', 'paren', 'noThat']), out);
+        const c = p.source === 'after' ? accordingTo(tokens, cue, lo, end) : verbFrames(tokens, cue, lo, end, new Set<Frame>(['clause', 'paren', 'noThat']), out, lex);
         if (c) out.push(c);
         i = cue[1] - 1;
         matched = true;
@@ -99,7 +99,7 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
     if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
     const parts = lex.particles.get(t.lemma);
     const ce = parts && i + 1 < end && parts.has(tokens[i + 1]!.norm) ? i + 2 : i + 1;
-    const c = verbFrames(tokens, [i, ce], lo, end, frames, out);
+    const c = verbFrames(tokens, [i, ce], lo, end, frames, out, lex);
     if (c) out.push(c);
     i = ce - 1;
   }
@@ -184,7 +184,7 @@ function leadingSubject(tokens: readonly Token[], lo: number, end: number): [num
   return npRight(tokens, a, end);
 }
 
-function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number, end: number, frames: ReadonlySet<Frame>, found: readonly ReportedCandidate[]): ReportedCandidate | null {
+function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number, end: number, frames: ReadonlySet<Frame>, found: readonly ReportedCandidate[], lex: ReportingLexicon): ReportedCandidate | null {
   const [ci, ce] = cue;
   const verb = tokens[ci]!;
   // ---- the source left of the cue ("officials have said"), through a relative pronoun ("X, who said")
@@ -251,7 +251,7 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     }
   }
   if (after && (src || gerund || coordinated)) {
-    return { kind: 'reported', cue, source: src, content: [[after.start, after.end ?? end]], rule: after.rule };
+    return { kind: 'reported', cue, source: src, content: [[after.start, contentEnd(tokens, after.start, after.end ?? end, lex)]], rule: after.rule };
   }
   if (after && !src && !after.weak && after.end === undefined && ci > lo && tokens[ci - 1]!.lemma === 'be') {
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
@@ -296,6 +296,26 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
 
 const OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
 const CLAUSE_OPENERS = new Set(['which', 'who', 'but', 'while', 'although', 'though', 'because', 'as', 'after', 'before', 'when', 'and']);
+
+const CONCESSIVE = new Set(['though', 'although', 'while', 'whereas']);
+
+/**
+ * Where a content that follows its cue ends: the sentence end, or before a second predicate of the
+ * main subject ("... and said ...", "... but insisted ...") or a concessive clause (", though ...").
+ */
+function contentEnd(tokens: readonly Token[], a: number, end: number, lex: ReportingLexicon): number {
+  for (let j = a + 1; j < end; j++) {
+    const t = tokens[j]!;
+    if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'but')) {
+      let v = j + 1;
+      while (v < end && tokens[v]!.pos === 'ADV') v++;
+      const n = tokens[v];
+      if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !/ing$/.test(n.norm)) return trimEnd(tokens, a, j);
+    }
+    if (t.text === ',' && j + 1 < end && CONCESSIVE.has(tokens[j + 1]!.norm)) return j;
+  }
+  return end;
+}
 
 /** End of an object phrase: the sentence end, a semicolon or dash, or a comma that opens a new clause. */
 function objectEnd(tokens: readonly Token[], a: number, end: number): number {

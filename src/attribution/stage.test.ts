@@ -30,7 +30,7 @@ describe('reported speech', () => {
     ['an object', 'The opposition criticized the new budget rules.', { kind: 'reported', source: 'The opposition', cue: 'criticized', content: 'the new budget rules' }],
     ['a phrasal cue', 'Several mayors called for an independent inquiry.', { kind: 'reported', source: 'Several mayors', cue: 'called for', content: 'an independent inquiry' }],
     ['a passive cue with its agent', 'The leak was first reported by a local radio station.', { kind: 'reported', source: 'a local radio station', cue: 'reported by', content: 'The leak' }],
-    ['a nominal cue with a possessor', 'Critics mocked his claim that the dam was safe.', { kind: 'reported', source: 'his', cue: 'claim', content: 'that the dam was safe' }],
+    ['a nominal cue with a possessor', 'The flood ended her claim that the dam was safe.', { kind: 'reported', source: 'her', cue: 'claim', content: 'that the dam was safe' }],
     ['a headline speaker before a colon', 'Mayor Ruiz: The Bridge Will Reopen in May', { kind: 'reported', source: 'Mayor Ruiz', cue: ':', content: 'The Bridge Will Reopen in May' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
@@ -44,6 +44,19 @@ describe('reported speech', () => {
     const got = attributions(text);
     expect(got.length).toBeGreaterThan(0);
     expect(got.every((a) => a.source === source)).toBe(true);
+  });
+
+  it('keeps only the outer relation when one sits inside another (PolNeAR convention)', () => {
+    const got = attributions('The aide said that the senator told donors the bill was dead.');
+    expect(got.map((a) => a.cue)).toEqual(['said']);
+  });
+
+  it('ends the content before a second reporting predicate of the same subject', () => {
+    const got = attributions('The singer promised to keep touring and said she would record a new album.');
+    expect(got.map((a) => [a.cue, a.content])).toEqual([
+      ['promised', 'to keep touring'],
+      ['said', 'she would record a new album'],
+    ]);
   });
 
   it.each([

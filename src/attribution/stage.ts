@@ -12,6 +12,12 @@ const VERSION = '1';
 /** A quote with no cue of its own takes a speaker from context only when it fills most of its sentence. */
 const MIN_QUOTE_SHARE = 0.6;
 const QUOTE_CHARS = /["“”«»']/;
+const RULE_PRIORITY: Readonly<Record<string, number>> = {
+  'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'speaker-colon': 9, 'speaker-dash': 9,
+  'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6,
+  'recipient-to': 6, 'passive-by': 6, 'passive-that-clause': 6, 'to-infinitive': 4, object: 3, 'noun-that': 3, 'noun-to': 2,
+  'hearsay-adverb': 2, 'quote-previous-subject': 2, 'quote-marks': 1,
+};
 
 interface Built {
   kind: AttributionKind;
@@ -171,7 +177,8 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     };
   });
   built.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
-  const attributions: Attribution[] = built.map((b, i) => ({
+  const kept = dropNested(built);
+  const attributions: Attribution[] = kept.map((b, i) => ({
     id: `at${i}`,
     span: b.content,
     label: b.kind,
@@ -185,6 +192,37 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   }));
   modalCues.sort((a, b) => a.span.start - b.span.start);
   return { quotes, attributions, modalCues: modalCues.map((m, i) => ({ ...m, id: `mc${i}` })) };
+}
+
+/**
+ * PolNeAR convention: an attribution whose cue sits inside another attribution's content is
+ * part of that content, not a relation of its own ("officials said Ali told them that ...").
+ * `built` is sorted by content start; contents reach back at most one paragraph, so the scan is local.
+ */
+function dropNested(built: readonly Built[]): Built[] {
+  const dead = new Uint8Array(built.length);
+  for (let i = 0; i < built.length; i++) {
+    const b = built[i]!;
+    for (let j = i - 1; j >= 0 && built[j]!.content.start > b.cue.start - 5000; j--) settle(built, dead, j, i);
+    for (let j = i + 1; j < built.length && built[j]!.content.start <= b.cue.start; j++) settle(built, dead, j, i);
+  }
+  return built.filter((_, i) => !dead[i]);
+}
+
+/** When `outer` holds the cue of `inner`, the weaker rule of the two goes (the outer one on a tie). */
+function settle(built: readonly Built[], dead: Uint8Array, outer: number, inner: number): void {
+  if (dead[outer] || dead[inner] || !isInside(built[outer]!, built[inner]!)) return;
+  if (rulePriority(built[inner]!.rule) > rulePriority(built[outer]!.rule)) dead[outer] = 1;
+  else dead[inner] = 1;
+}
+
+/** How much a rule is trusted when two attributions nest (higher wins). */
+function rulePriority(rule: string): number {
+  return RULE_PRIORITY[rule] ?? 5;
+}
+
+function isInside(outer: Built, inner: Built): boolean {
+  return outer !== inner && outer.fragments.some((f) => f.start <= inner.cue.start && inner.cue.end <= f.end);
 }
 
 function quoteSpan(tokens: readonly Token[], q: QuoteCandidate): Span {
