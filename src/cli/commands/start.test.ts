@@ -18,5 +18,5 @@ describe('parley start', () => {
     expect(first.stdout).toContain(`store holds ${n} documents`);
     const second = spawnSync(BIN, ['start', '--db', 'start.db'], { encoding: 'utf8', cwd: dir });
     expect(second.stdout).toContain(`ingested 0 new, ${n} duplicate, 0 failed documents`);
-  });
+  }, 120_000);
 });

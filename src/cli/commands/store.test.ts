@@ -102,5 +102,5 @@ describe('parley ingest / events / documents / entities / situation', () => {
 
     const nothing = run('ingest', join(dir, 'no-such-folder'), '--db', 'cli.db');
     expect(nothing.status).toBe(2);
-  });
+  }, 150_000);
 });
