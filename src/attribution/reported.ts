@@ -193,7 +193,10 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   if (k >= lo && tokens[k]!.pos === 'PRON' && /^(who|which|that)$/.test(tokens[k]!.norm)) {
     let k2 = k - 1;
     if (k2 >= lo && tokens[k2]!.text === ',') k2--;
-    src = npLeft(tokens, k2, lo);
+    const head = npLeft(tokens, k2, lo);
+    // the source runs from the antecedent through the pronoun ("Ms. Ito, who said ..."): the name
+    // resolves to an entity, and PolNeAR marks the pronoun itself
+    src = head ? [head[0], k + 1] : [k, k + 1];
     k = -2; // a relative clause: never a parenthetical
   } else if (k > lo && tokens[k]!.text === ',') {
     src = appositiveSubject(tokens, k, lo);
@@ -298,6 +301,7 @@ const OBJECT_START = new Set(['DET', 'NOUN', 'PROPN', 'PRON', 'ADJ', 'NUM']);
 const CLAUSE_OPENERS = new Set(['which', 'who', 'but', 'while', 'although', 'though', 'because', 'as', 'after', 'before', 'when', 'and']);
 
 const CONCESSIVE = new Set(['though', 'although', 'while', 'whereas']);
+const LEAVING = new Set(['as', 'when', 'after', 'before', 'because', 'since', 'whereupon']);
 
 /**
  * Where a content that follows its cue ends: the sentence end, or before a second predicate of the
@@ -312,7 +316,11 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
       const n = tokens[v];
       if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !/ing$/.test(n.norm)) return trimEnd(tokens, a, j);
     }
-    if (t.text === ',' && j + 1 < end && CONCESSIVE.has(tokens[j + 1]!.norm)) return j;
+    if (t.text === ',' && j + 1 < end) {
+      const n = tokens[j + 1]!;
+      // ", though ...", ", as they ...", ", comparing him to ...": a new clause of the main sentence
+      if (CONCESSIVE.has(n.norm) || LEAVING.has(n.norm) || (n.pos === 'VERB' && /ing$/.test(n.norm) && lex.verbs.has(n.lemma))) return j;
+    }
   }
   return end;
 }
@@ -357,7 +365,7 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if ((isVerbal(t) && !misTagged) || (isOpenQuote(t) && (j === ce || tokens[j - 1]!.text === ',')) || t.pos === 'SCONJ') break;
   }
   if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
-  if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end) return { start: ce + 1, rule: 'quote-after', weak: first.text === ',' };
+  if ((first.text === ',' || first.text === ':') && isOpenQuote(tokens[ce + 1]) && ce + 3 < end && (frames.has('colon') || frames.has('paren'))) return { start: ce + 1, rule: 'quote-after', weak: first.text === ',' };
   if (first.text === ',' && frames.has('noThat') && ce + 1 < end && clauseFollows(tokens, ce + 1, end)) return { start: ce + 1, rule: 'comma-clause', weak: true };
   if (CLAUSE_STARTERS.has(first.norm) && frames.has('clause') && hasVerb(tokens, ce + 1, end)) return { start: ce, rule: 'wh-clause', weak: false };
   let r = ce;
@@ -415,6 +423,8 @@ function clauseFollows(tokens: readonly Token[], r: number, end: number): boolea
   return false;
 }
 
+const CONJUNCTIONS = new Set(['but', 'and', 'or', 'as', 'because', 'while', 'though', 'although', 'when', 'which', 'who', 'after', 'before', 'since', 'so']);
+
 /** After a parenthetical cue ("“...,” said X, “...”" or "The plan, he said, will fail"): the rest of the content. */
 function continuation(tokens: readonly Token[], tail: number, end: number, sourceFirst: boolean): [number, number] | null {
   if (tail >= end || tokens[tail]!.text !== ',') return null;
@@ -424,6 +434,7 @@ function continuation(tokens: readonly Token[], tail: number, end: number, sourc
   if (isOpenQuote(t)) return [a, end];
   // "The plan, he said, the council would reject": after "he said," a clause goes on the content
   if (sourceFirst && (t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') && clauseFollows(tokens, a, end)) return [a, end];
+  if (CONJUNCTIONS.has(t.norm)) return null;
   if (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'PART') {
     if (t.pos === 'PRON' && /^(who|which|whose|whom)$/.test(t.norm)) return null;
     if (t.pos === 'VERB' && /ing$/.test(t.norm)) return null;
