@@ -27,8 +27,16 @@ function change(view: DocView, s: SentenceView | null, status: string, from: str
   };
 }
 
+const sourceKeys = new WeakMap<SourceRef[], Set<string>>();
+
+/** Adds a source link once per (document, sentence); constant time per call. */
 function addSource(list: SourceRef[], src: SourceRef): void {
-  if (!list.some((x) => x.document === src.document && x.sentence.start === src.sentence.start)) list.push(src);
+  let keys = sourceKeys.get(list);
+  if (!keys) sourceKeys.set(list, (keys = new Set(list.map((x) => `${x.document}\u0000${x.sentence.start}`))));
+  const k = `${src.document}\u0000${src.sentence.start}`;
+  if (keys.has(k)) return;
+  keys.add(k);
+  list.push(src);
 }
 
 function seen(item: { first_seen: string | null; last_seen?: string | null }, published: string | null): void {

@@ -96,6 +96,21 @@ describe('mergeMentions', () => {
     expect(out).toHaveLength(want);
   });
 
+  it('does not chain undated mentions week after week into one event', () => {
+    const weekly = ['2024-05-01', '2024-05-06', '2024-05-11', '2024-05-16'].map((d, i) => mention(freed('reported', 9, null, i), `w${i}`, d));
+    expect(mergeMentions(weekly).map((e) => e.documents.length)).toEqual([2, 2]);
+  });
+
+  it.each([
+    ['same day and place', '2024-02-02', 'Port Vale', 1],
+    ['same day, another place', '2024-02-02', 'Lakeside', 2],
+    ['same month only', '2024-02', 'Port Vale', 2],
+  ])('with nobody named, merges only on %s', (_n, date, place, want) => {
+    const halt = (d: string, p: string) =>
+      ev({ type: 'RETREAT', mode: 'ceasefire', sentence: 'Fighting stopped.', date: day(d), location: { name: p, country: null, start: 0, end: 1 } });
+    expect(mergeMentions([mention(halt('2024-02-02', 'Port Vale'), 'a', '2024-02-03'), mention(halt(date, place), 'b', '2024-02-04')])).toHaveLength(want);
+  });
+
   it('does not merge different actors, modes or types', () => {
     const other = ev({ type: 'RETREAT', mode: 'release', sentence: 'Oakridge freed 9 fishermen.', actor: [OAKRIDGE], recipient: [RIVERLAND], date: day('2024-05-07') });
     const truce = ev({ type: 'RETREAT', mode: 'ceasefire', sentence: 'The Front halted fire.', actor: [FRONT], recipient: [RIVERLAND], date: day('2024-05-07') });

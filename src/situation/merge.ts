@@ -55,17 +55,23 @@ interface Features {
   readonly location: { name: string; country: string | null } | null;
   readonly published: string | null;
   readonly day: number;
+  readonly actorKeys: Set<string>;
+  readonly recipientKeys: Set<string>;
 }
 
 /** Reads the merge features of a mention (pure). */
 export function featuresOf(input: MentionInput): Features {
   const e = input.event;
+  const actors = e.actor.map((r) => participantOf(r));
+  const recipients = e.recipient.map((r) => participantOf(r));
   return {
     input,
     type: e.type,
     mode: e.mode,
-    actors: e.actor.map((r) => participantOf(r)),
-    recipients: e.recipient.map((r) => participantOf(r)),
+    actors,
+    recipients,
+    actorKeys: keysOf(actors),
+    recipientKeys: keysOf(recipients),
     date: parseDate(e.date?.value),
     location: e.location ? { name: e.location.name, country: e.location.country } : null,
     published: input.document.published,
@@ -120,26 +126,27 @@ interface Working {
  * Participant compatibility: the sides must share someone where both sides are known (for
  * symmetric types the two sides are pooled), and at least one side must be known on both.
  */
-function participantsAgree(w: Working, f: Features): { ok: boolean; score: number } {
-  const fa = keysOf(f.actors);
-  const fr = keysOf(f.recipients);
+function participantsAgree(w: Working, f: Features): { ok: boolean; score: number; none: boolean } {
+  const fa = f.actorKeys;
+  const fr = f.recipientKeys;
+  const none = w.actorKeys.size + w.recipientKeys.size === 0 && fa.size + fr.size === 0;
+  if (none) return { ok: false, score: 0, none };
   if (SYMMETRIC.has(f.type)) {
-    const wAll = new Set([...w.actorKeys, ...w.recipientKeys]);
-    const fAll = new Set([...fa, ...fr]);
-    if (wAll.size === 0 || fAll.size === 0) return { ok: false, score: 0 };
+    if (w.actorKeys.size + w.recipientKeys.size === 0 || fa.size + fr.size === 0) return { ok: false, score: 0, none };
     let score = 0;
-    for (const k of fAll) if (wAll.has(k)) score++;
-    return { ok: score > 0, score };
+    for (const k of fa) if (w.actorKeys.has(k) || w.recipientKeys.has(k)) score++;
+    for (const k of fr) if (w.actorKeys.has(k) || w.recipientKeys.has(k)) score++;
+    return { ok: score > 0, score, none };
   }
   let known = 0;
   let score = 0;
   for (const [ws, fs] of [[w.actorKeys, fa], [w.recipientKeys, fr]] as const) {
     if (ws.size === 0 || fs.size === 0) continue;
     known++;
-    if (!intersects(ws, fs)) return { ok: false, score: 0 };
+    if (!intersects(ws, fs)) return { ok: false, score: 0, none };
     for (const k of fs) if (ws.has(k)) score++;
   }
-  return { ok: known > 0, score };
+  return { ok: known > 0, score, none };
 }
 
 function placesAgree(a: Working['location'], b: Features['location']): boolean {
@@ -155,6 +162,12 @@ function matchScore(w: Working, f: Features): number {
   if (w.mode !== null && f.mode !== null && w.mode !== f.mode) return -1;
   if (!placesAgree(w.location, f.location)) return -1;
   const p = participantsAgree(w, f);
+  if (p.none) {
+    // Nobody named on either side ("fighting in X was halted"): the same day and the same place decide.
+    if (!w.date || !f.date || precisionRank(w.date) < 3 || precisionRank(f.date) < 3 || !datesCompatible(w.date, f.date)) return -1;
+    if (!w.location || !f.location) return -1;
+    return 10;
+  }
   if (!p.ok) return -1;
   if (w.date && f.date) {
     if (!datesCompatible(w.date, f.date)) return -1;
@@ -163,7 +176,10 @@ function matchScore(w: Working, f: Features): number {
   // One side undated: everything else must agree and the publication dates be close.
   if ((w.mode === null) !== (f.mode === null)) return -1;
   if (Number.isNaN(f.day) || Number.isNaN(w.firstDay)) return -1;
-  if (f.day < w.firstDay - UNDATED_WINDOW_DAYS || f.day > w.lastDay + UNDATED_WINDOW_DAYS) return -1;
+  // Close to when the event happened (its day) or was first reported, not to its latest mention: no chaining.
+  const anchor = w.date && precisionRank(w.date) === 3 ? dayNumber(formatDate(w.date)) : w.firstDay;
+  const fAnchor = f.date && precisionRank(f.date) === 3 ? dayNumber(formatDate(f.date)) : f.day;
+  if (Math.abs(fAnchor - anchor) > UNDATED_WINDOW_DAYS) return -1;
   return 1 + p.score;
 }
 
@@ -363,7 +379,7 @@ function monthsAround(published: string | null): string[] {
 
 /** The buckets to search for a mention's candidates. */
 function searchBuckets(f: Features): string[] {
-  const keys = [...keysOf(f.actors), ...keysOf(f.recipients)];
+  const keys = [...f.actorKeys, ...f.recipientKeys];
   const lookIn = keys.length > 0 ? keys : ['*'];
   const whens: string[] = [];
   if (f.date) {

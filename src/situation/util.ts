@@ -49,6 +49,18 @@ export function dayNumber(iso: string | null | undefined): number {
 
 /** Lower-cased name without a leading article or possessive, for comparing names across documents. */
 export function normName(name: string): string {
+  let hit = normCache.get(name);
+  if (hit === undefined) {
+    if (normCache.size > 50_000) normCache.clear();
+    hit = normalise(name);
+    normCache.set(name, hit);
+  }
+  return hit;
+}
+
+const normCache = new Map<string, string>();
+
+function normalise(name: string): string {
   return name
     .toLowerCase()
     .replace(/[’']s\b/g, '')
