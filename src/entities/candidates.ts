@@ -570,7 +570,12 @@ function hitCandidate(tokens: readonly Token[], u: Unit, si: number, sentStart: 
   if ((ref.type === 'country' || ref.type === 'place') && ts > sentStart && lex.directions.has(tokens[ts - 1]!.norm) && /^[a-z]/.test(tokens[ts - 1]!.text)) ts--;
   const form: MentionForm = ref.type === 'demonym' || ref.type === 'identity' ? 'demonym' : 'name';
   const c = base(ts, u.te, si, kindOf(ref), form, 'gazetteer');
-  const agentive = ref.type === 'country' && isAgentive(tokens, ts, u.te, sentStart, lex);
+  let agentive = ref.type === 'country' && isAgentive(tokens, ts, u.te, sentStart, lex);
+  // A capital as the subject or possessor stands for the government: "Moscow rejected", "Beijing’s stance".
+  if (ref.type === 'place' && lex.capitals.has(ref.name)) {
+    const next = tokens[u.te];
+    agentive = next !== undefined && next.sentence === tokens[u.ts]!.sentence && (next.pos === 'VERB' || next.pos === 'AUX' || (/^['’]s?$/.test(next.text) && next.start === tokens[u.te - 1]!.end)) && !locativeGoverned(tokens, u.ts, sentStart, lex);
+  }
   return { ...c, ref, country: countryOf(ref), nameStart: u.ts, agentive };
 }
 

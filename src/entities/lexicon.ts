@@ -73,6 +73,7 @@ const ExtraSchema = z.object({
   groups: z.array(z.object({ name: z.string(), aliases: z.array(z.string()), country: Country.nullable() })),
   cityStoplist: z.array(z.string()),
   countryNames: z.record(z.string(), z.string()),
+  extraCapitals: z.record(z.string(), Country),
 });
 
 const LexiconSchema = z.object({
@@ -119,6 +120,8 @@ export type GazRef =
 export interface EntityLexicon {
   readonly gazetteer: PhraseIndex<GazRef>;
   readonly countries: ReadonlyMap<string, string>;
+  /** Capital city name → country code, for "Washington said". */
+  readonly capitals: ReadonlyMap<string, string>;
   readonly roles: PhraseIndex<string | null>;
   readonly titles: ReadonlySet<string>;
   readonly groupHeads: PhraseIndex<readonly [string, boolean]>;
@@ -212,9 +215,12 @@ export function entityLexicon(): EntityLexicon {
   for (const n of lex.firstNames.male) gender.set(n, 'm');
   for (const n of lex.firstNames.female) if (!gender.has(n)) gender.set(n, 'f');
 
+  const capitals = new Map<string, string>(Object.entries(extra.extraCapitals));
+  for (const c of countries.countries) if (c.capital && !capitals.has(c.capital)) capitals.set(c.capital, c.code);
   cached = {
     gazetteer: gaz,
     countries: countryNames,
+    capitals,
     roles,
     titles: new Set(lex.titles),
     groupHeads,

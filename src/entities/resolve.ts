@@ -4,6 +4,7 @@ import { locativeGoverned, sectorOfRole, surface } from './candidates.js';
 import { activeAt, roleAt, type EntityLexicon, type GazRef, type PersonActor } from './lexicon.js';
 
 const STAGE = 'entities';
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'LEG', 'JUD', 'COP']);
 
 /** An entity while the document is being read. */
 interface Builder {
@@ -158,6 +159,12 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
         continue;
       }
     }
+    if (c.ref && c.ref.type === 'place' && c.agentive && lex.capitals.has(c.ref.name)) {
+      const code = lex.capitals.get(c.ref.name)!;
+      const b = get(`c:${code}`, () => ({ kind: 'country', name: lex.countries.get(code) ?? code, country: code, sector: null, role: null, affiliation: null }));
+      add(b, c, 'name', 'organization');
+      continue;
+    }
     if (c.ref && c.form !== 'description' && c.rule !== 'title-name') {
       const b = fromRef(c.ref, c);
       const label: EntityKind = c.ref.type === 'country' && c.agentive ? 'organization' : b.kind;
@@ -294,8 +301,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (c.role && !b.textRole) {
       b.role = c.role;
       b.textRole = true;
+      const former = /^(a |an |the )?former\b/i.test(c.role);
+      if (former) b.attributes.former = true;
       if (!b.actor) {
-        if (c.roleSector) b.sector = c.roleSector;
+        if (c.roleSector) b.sector = former && STATE_SECTORS.has(c.roleSector) ? 'ELI' : c.roleSector;
         if (c.country) b.country = c.country;
       }
     }
@@ -632,6 +641,8 @@ function readAppositive(text: string, tokens: readonly Token[], a: number, b: nu
     if (!who.actor) who.country ??= fromCountry;
   }
   if (affiliation) who.affiliation ??= affiliation.name;
+  const roleText = roleEnd > roleStart ? text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end) : '';
+  if (roleEnd > roleStart && who.textRole && who.role && roleText.length > who.role.length && roleText.includes(who.role.replace(/^(a|an|the) /i, ''))) who.role = roleText;
   if (roleEnd > roleStart && !who.textRole) {
     who.role = text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end);
     who.textRole = true;
