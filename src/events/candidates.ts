@@ -41,13 +41,23 @@ export function clauseIds(tokens: readonly Token[], ts: number, te: number, lex:
   return out;
 }
 
-function wordMatches(t: Token, set: readonly string[]): boolean {
-  const base = baseOf(t.norm, t.lemma);
-  for (const w of set) {
-    if (w === t.norm || w === base || w === t.lemma) return true;
-    if (t.norm.length > 3 && t.norm.endsWith('s') && w === t.norm.slice(0, -1)) return true;
+const setCache = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function asSet(list: readonly string[]): ReadonlySet<string> {
+  let s = setCache.get(list);
+  if (!s) {
+    s = new Set(list);
+    setCache.set(list, s);
   }
-  return false;
+  return s;
+}
+
+function wordMatches(t: Token, list: readonly string[]): boolean {
+  const set = asSet(list);
+  if (set.has(t.norm) || set.has(t.lemma)) return true;
+  const base = baseOf(t.norm, t.lemma);
+  if (set.has(base)) return true;
+  return t.norm.length > 3 && t.norm.endsWith('s') && set.has(t.norm.slice(0, -1));
 }
 
 function objectMatches(t: Token, rel: number, set: readonly string[], mentions: MentionInfo): boolean {
@@ -62,7 +72,7 @@ function objectMatches(t: Token, rel: number, set: readonly string[], mentions: 
     }
   }
   if (kind === null && t.pos === 'PROPN' && /^[A-Z]/.test(t.text) && set.some((w) => w === '@mention' || w === '@place')) return true;
-  return wordMatches(t, set.filter((w) => !w.startsWith('@')));
+  return wordMatches(t, set);
 }
 
 function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: number): { ok: boolean; asNoun: boolean } {
@@ -89,6 +99,25 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
   const asNoun = !VERBISH.has(t.pos) || afterDet || (prev?.norm === 'to' && /[^s]s$/.test(t.norm));
   if (asNoun && modifier) return { ok: false, asNoun };
   return { ok: true, asNoun };
+}
+
+let wordsKey: { tokens: readonly Token[]; ts: number; te: number } | null = null;
+let wordsVal: Set<string> = new Set();
+
+/** Every form (text, lemma, base, singular) of the words of a sentence; cached for the sentence being matched. */
+function sentenceWords(tokens: readonly Token[], ts: number, te: number): ReadonlySet<string> {
+  if (wordsKey && wordsKey.tokens === tokens && wordsKey.ts === ts && wordsKey.te === te) return wordsVal;
+  const out = new Set<string>();
+  for (let j = ts; j < te; j++) {
+    const t = tokens[j]!;
+    out.add(t.norm);
+    out.add(t.lemma);
+    out.add(baseOf(t.norm, t.lemma));
+    if (t.norm.length > 3 && t.norm.endsWith('s')) out.add(t.norm.slice(0, -1));
+  }
+  wordsKey = { tokens, ts, te };
+  wordsVal = out;
+  return out;
 }
 
 /** Tries one sense on the token at i; returns the candidate or null. */
@@ -143,12 +172,9 @@ function trySense(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: 
     }
   }
   if (entry.context || entry.notContext) {
-    let has = false;
-    for (let j = ts; j < te; j++) {
-      if (entry.notContext && wordMatches(tokens[j]!, entry.notContext)) return null;
-      if (entry.context && !has && wordMatches(tokens[j]!, entry.context)) has = true;
-    }
-    if (entry.context && !has) return null;
+    const words = sentenceWords(tokens, ts, te);
+    if (entry.notContext && entry.notContext.some((w) => words.has(w))) return null;
+    if (entry.context && !entry.context.some((w) => words.has(w))) return null;
   }
   return { entry, head: i, tokenStart: i, tokenEnd: end, objectToken, asNoun: pf.asNoun, clause };
 }

@@ -1,5 +1,5 @@
 /** Irregular English verb and noun forms that trigger lemmas may take (form → lemma). */
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR_TABLE: Readonly<Record<string, string>> = {
   held: 'hold', holds: 'hold', took: 'take', taken: 'take', struck: 'strike', stricken: 'strike',
   fought: 'fight', shot: 'shoot', beaten: 'beat', beat: 'beat', sent: 'send', gave: 'give', given: 'give',
   met: 'meet', sought: 'seek', swore: 'swear', sworn: 'swear', broke: 'break', broken: 'break', froze: 'freeze',
@@ -13,6 +13,8 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   demonstrators: 'demonstrator', protesters: 'protester', protestors: 'protester', protestor: 'protester',
   'cease-fire': 'ceasefire', 'cease-fires': 'ceasefire', ceasefires: 'ceasefire', releases: 'release',
 };
+
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_TABLE));
 
 const VOWELS = /[aeiou]/;
 
@@ -43,5 +45,5 @@ export function inflections(lemma: string): string[] {
 
 /** Maps an irregular form to its lemma, or null. */
 export function irregularLemma(form: string): string | null {
-  return IRREGULAR[form] ?? null;
+  return IRREGULAR.get(form) ?? null;
 }

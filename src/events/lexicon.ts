@@ -110,6 +110,7 @@ export interface Lexicon {
 }
 
 let cached: Lexicon | null = null;
+const NONE: readonly TriggerEntry[] = [];
 
 /** Builds a lexicon from entries (validated) and the grammar, modality and coding files. */
 export function buildLexicon(entries: readonly TriggerEntry[], grammar: Grammar, modality: ModalityLexicon, coding: Coding): Lexicon {
@@ -157,7 +158,10 @@ export function lexicon(): Lexicon {
 
 /** Trigger senses whose lemma matches a token, tried by lower-cased form, irregular form and wink lemma. */
 export function sensesFor(lex: Lexicon, norm: string, lemma: string): readonly TriggerEntry[] {
-  return lex.byForm.get(norm) ?? lex.byForm.get(irregularLemma(norm) ?? '') ?? lex.byForm.get(lemma) ?? [];
+  const direct = lex.byForm.get(norm);
+  if (direct) return direct;
+  const irr = irregularLemma(norm);
+  return (irr !== null ? lex.byForm.get(irr) : undefined) ?? lex.byForm.get(lemma) ?? NONE;
 }
 
 /** The lemma to compare context words against: irregular table, then wink's lemma. */

@@ -13,6 +13,7 @@ export interface ModalityReading {
   readonly cue: string | null;
 }
 
+const WOULD: readonly (readonly string[])[] = [['would']];
 const COMMITMENT = new Set(['will', "'ll", 'shall', 'plan to', 'plans to', 'planned to', 'planning to', 'intend to', 'intends to', 'intended to', 'going to', 'set to', 'is to', 'are to', 'ready to', 'willing to', 'prepared to', 'aim to', 'aims to', 'promised to', 'pledged to', 'vowed to', 'offered to', 'agreed to', 'agrees to']);
 
 function matchAt(tokens: readonly Token[], i: number, end: number, seq: readonly string[]): boolean {
@@ -21,9 +22,39 @@ function matchAt(tokens: readonly Token[], i: number, end: number, seq: readonly
   return true;
 }
 
+const uncond = new WeakMap<readonly (readonly string[])[], (readonly string[])[]>();
+
+function unconditional(cues: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  let u = uncond.get(cues);
+  if (!u) {
+    u = cues.filter((c) => c[0] !== 'if' && c[0] !== 'unless');
+    uncond.set(cues, u);
+  }
+  return u;
+}
+
+const byFirst = new WeakMap<readonly (readonly string[])[], Map<string, (readonly string[])[]>>();
+
+function index(cues: readonly (readonly string[])[]): Map<string, (readonly string[])[]> {
+  let m = byFirst.get(cues);
+  if (!m) {
+    m = new Map();
+    for (const c of cues) {
+      const l = m.get(c[0]!) ?? [];
+      l.push(c);
+      m.set(c[0]!, l);
+    }
+    byFirst.set(cues, m);
+  }
+  return m;
+}
+
 function firstCue(tokens: readonly Token[], from: number, to: number, cues: readonly (readonly string[])[]): string | null {
+  const ix = index(cues);
   for (let i = from; i < to; i++) {
-    for (const c of cues) if (matchAt(tokens, i, to, c)) return c.join(' ');
+    const list = ix.get(tokens[i]!.norm);
+    if (!list) continue;
+    for (const c of list) if (matchAt(tokens, i, to, c)) return c.join(' ');
   }
   return null;
 }
@@ -52,11 +83,11 @@ export function readModality(
   if (pot === 'would' && opts.reportingBefore) pot = null;
   if (pot === 'if' || pot === 'unless') {
     // a condition after the commitment ("will withdraw unless ...") makes it conditional, not hypothetical
-    pot = firstCue(tokens, clauseStart, trigger, lex.potential.filter((c) => c[0] !== 'if' && c[0] !== 'unless'));
+    pot = firstCue(tokens, clauseStart, trigger, unconditional(lex.potential));
   }
   if (pot) return { modality: 'potential', volitional: false, commitment: false, unless, cue: pot };
   let plan = firstCue(tokens, clauseStart, trigger, lex.planned);
-  if (!plan && opts.reportingBefore && firstCue(tokens, clauseStart, trigger, [['would']])) plan = 'would';
+  if (!plan && opts.reportingBefore && firstCue(tokens, clauseStart, trigger, WOULD)) plan = 'would';
   if (plan) return { modality: 'planned', volitional: false, commitment: COMMITMENT.has(plan) || plan === 'would', unless, cue: plan };
   const rep = firstCue(tokens, clauseStart, trigger, lex.reported);
   if (rep || opts.reported) return { modality: 'reported', volitional: false, commitment: false, unless, cue: rep };

@@ -178,6 +178,26 @@ function within(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
+const MAX_COVER_CHARS = 5000;
+
+/** The innermost record (sorted by span start) whose span covers `s`; scans back a bounded stretch. */
+function findCovering<T extends { span: Span }>(records: readonly T[], get: (r: T) => Span, s: Span): T | null {
+  let lo = 0;
+  let hi = records.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (records[mid]!.span.start <= s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: T | null = null;
+  for (let k = lo - 1; k >= 0; k--) {
+    const r = records[k]!;
+    if (r.span.start < s.start - MAX_COVER_CHARS) break;
+    if (within(get(r), s) && (best === null || get(r).start > get(best).start)) best = r;
+  }
+  return best;
+}
+
 /** Runs the events stage over a document: returns the events layer. */
 export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMention[] {
   const L = doc.layers;
@@ -211,7 +231,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
     for (let k = mp; k < ix.mentions.length && ix.mentions[k]!.span.start < s.span.end; k++) {
       const m = ix.mentions[k]!;
       sMentions.push(m);
-      for (let j = ts; j < te; j++) {
+      for (let j = firstTokenAt(tokens, ts, te, m.span.start); j < te && tokens[j]!.start < m.span.end; j++) {
         const t = tokens[j]!;
         if (t.start >= m.span.start && t.end <= m.span.end && mentionAt[j - ts] === null) mentionAt[j - ts] = m;
       }
@@ -221,7 +241,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
     for (let k = tp; k < ix.timexes.length && ix.timexes[k]!.span.start < s.span.end; k++) {
       const x = ix.timexes[k]!;
       sTimexes.push(x);
-      for (let j = ts; j < te; j++) if (tokens[j]!.start >= x.span.start && tokens[j]!.end <= x.span.end) inTimex[j - ts] = 1;
+      for (let j = firstTokenAt(tokens, ts, te, x.span.start); j < te && tokens[j]!.start < x.span.end; j++) if (tokens[j]!.start >= x.span.start && tokens[j]!.end <= x.span.end) inTimex[j - ts] = 1;
     }
     const sQuantities: Quantity[] = [];
     for (let k = qp; k < ix.quantities.length && ix.quantities[k]!.span.start < s.span.end; k++) sQuantities.push(ix.quantities[k]!);
@@ -270,6 +290,18 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
     attributionId: d.attributionId,
     sentence: d.sentence,
   }));
+}
+
+/** Index of the first token of [ts, te) that starts at or after `offset`. */
+function firstTokenAt(tokens: readonly Token[], ts: number, te: number, offset: number): number {
+  let lo = ts;
+  let hi = te;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function firstReporting(v: SentenceView, lex: Lexicon): number {
@@ -431,8 +463,8 @@ function buildDraft(
   }
   recipients = recipients.filter((id) => !actors.includes(id));
   // modality
-  const quote = ix.quotes.find((q) => within(q.span, trigger)) ?? null;
-  const attribution = ix.attributions.find((a) => within(a.content, trigger)) ?? null;
+  const quote = findCovering(ix.quotes, (q) => q.span, trigger);
+  const attribution = findCovering(ix.attributions, (a) => a.content, trigger);
   const cs = clauseStart(v, c.head);
   const ce = clauseEnd(v, c.head);
   const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head && !(c.asNoun && supportVerbBefore(v, c.head, lex, true) === reportingAt));
@@ -548,8 +580,14 @@ function isPassiveOrNoun(v: SentenceView, c: Candidate): boolean {
 }
 
 function tokenIndexAt(v: SentenceView, offset: number): number {
-  for (let j = v.ts; j < v.te; j++) if (v.tokens[j]!.end > offset) return v.tokens[j]!.start <= offset + 1 ? j : j;
-  return -1;
+  let lo = v.ts;
+  let hi = v.te;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (v.tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < v.te ? lo : -1;
 }
 
 function insideQuoteMarks(v: SentenceView, i: number): boolean {
