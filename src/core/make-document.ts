@@ -11,11 +11,12 @@ const EMPTY_META: DocumentMeta = {
   externalId: null,
 };
 
-/** Creates a frozen document from text and partial metadata; the id hashes source and text. */
+/** Creates a frozen document from text and partial metadata; the id hashes the URL (if any) and the text. */
 export function makeDocument(text: string, meta: Partial<DocumentMeta> = {}, diagnostics: Diagnostic[] = []): Document {
   const fullMeta: DocumentMeta = Object.freeze({ ...EMPTY_META, ...meta });
   return Object.freeze({
-    id: hashId(fullMeta.source ?? fullMeta.url ?? '', text),
+    // The id depends on what the article is (its URL and text), not on where a copy sits on disk.
+    id: hashId(fullMeta.url ?? '', text),
     text,
     meta: fullMeta,
     layers: Object.freeze({}),
