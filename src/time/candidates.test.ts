@@ -27,6 +27,8 @@ describe('findTimeCandidates', () => {
     ['decades', 'Violence peaked in the 1990s.', [['1990s', 'decade']]],
     ['a clock time with a day', 'The deadline passed at 9 p.m. Sunday.', [['9 p.m. Sunday', 'calendar']]],
     ['a range of years gives both years', 'He was born sometime between 1961-1963 and served in 1980-88.', [['1961', 'year'], ['1963', 'year'], ['1980', 'year']]],
+    ['a number in a name is not a year', 'The crew of Flight 2020 landed safely.', []],
+    ['a year before a plural noun after "the"', 'Both sides accept the 1967 borders.', [['1967', 'year']]],
     ['large counts are not years', 'Some 1500 troops and 2000 vehicles moved.', []],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);

@@ -9,6 +9,8 @@ function alt(words: Iterable<string>): string {
     .join('|');
 }
 
+/** Words after which a capitalised position is only the sentence start, not a name. */
+const FUNCTION_WORDS = new Set(['for', 'that', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'each', 'every', 'at', 'on', 'with', 'into', 'over', 'under', 'unlike', 'like', 'despite', 'against', 'around']);
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ONES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const UNIT_RE = 'seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries';
@@ -66,6 +68,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
   const num = (w: string | undefined): number | null => parseNumber(w ?? '', lex);
   const capitalised = (w: string) => /^[A-Z]/.test(w);
   const yearPreps = new Set(lex.yearPrepositions);
+  const yearEvents = new Set(lex.yearEventNouns);
 
   const P: Pattern[] = [];
   const triggers: Record<string, string> = {
@@ -244,10 +247,13 @@ export function compileFinder(lex: TimeLexicon): Finder {
     const after = /^\s*([A-Za-z]+)/.exec(text.slice(e, e + 20))?.[1] ?? '';
     const lead = g.mod || g.fiscal || g.the || yearPreps.has(before.replace(/[^a-z']/g, ''));
     // a count before a plural noun ("2000 vehicles") is not a year
-    if (!g.mod && !g.fiscal && /^[a-z]+s$/.test(after) && !/^(was|has|is|as|its|this|thus|ends|begins|starts|saw|seems|sales|results|earnings|levels|figures|prices|elections|games|talks)$/.test(after)) return null;
+    if (!g.mod && !g.fiscal && !g.the && /^[a-z]+s$/.test(after) && !/^(was|has|is|as|its|this|thus|ends|begins|starts|saw|seems|sales|results|earnings|levels|figures|prices|elections|games|talks)$/.test(after)) return null;
     if (!lead) {
       if (before === 'at' || before === 'about' || before === 'some' || before === 'nearly' || before === 'than') return null;
       if (y < 1600) return null;
+      // a number after a capitalised name is part of it ("Flight 2020", "Euro 2024")
+      const rawBefore = /(\S+)\s*$/.exec(text.slice(Math.max(0, s - 20), s))?.[1] ?? '';
+      if (/^[A-Z][a-z]+$/.test(rawBefore) && !yearPreps.has(rawBefore.toLowerCase()) && !FUNCTION_WORDS.has(rawBefore.toLowerCase()) && !yearEvents.has(rawBefore.toLowerCase())) return null;
     }
     const start = g.the && !g.mod ? s + text.slice(s).search(/\d/) : s;
     return { start, end: e, expr: { kind: 'year', year: y }, mod: modOf(g.mod) };

@@ -27,6 +27,8 @@ const TimeLexiconSchema = z.object({
   modifiers: z.record(z.string(), z.string()),
   approximators: z.record(z.string(), z.string()),
   yearPrepositions: z.array(z.string()),
+  /** Capitalised nouns that name an event or period together with a year ("Summit 2016"). */
+  yearEventNouns: z.array(z.string()),
   futureCues: z.array(z.string()),
   futureAuxiliaries: z.array(z.string()),
   pastAuxiliaries: z.array(z.string()),
