@@ -83,6 +83,15 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
       }
     }
     if (matched) continue;
+    // a byline after a quotation: "“...” ― Ana Ruiz"
+    if (isDash(t) && i > lo && isCloseQuote(tokens[i - 1]) && i + 1 < end) {
+      const np = npRight(tokens, i + 1, end);
+      const a = trimStart(tokens, lo, i);
+      if (np && np[1] >= end && np[1] - np[0] <= MAX_SPEAKER_TOKENS && i - a >= MIN_PAREN_CONTENT) {
+        out.push({ kind: 'reported', cue: [i, i + 1], source: np, content: [[a, i]], rule: 'quote-byline' });
+        continue;
+      }
+    }
     if (lex.hearsay.has(t.norm) && t.pos === 'ADV') {
       const a = trimStart(tokens, lo, end);
       if (end > a) out.push({ kind: 'reportedly', cue: [i, i + 1], source: null, content: [[a, end]], rule: 'hearsay-adverb' });
@@ -308,6 +317,7 @@ const LEAVING = new Set(['as', 'when', 'after', 'before', 'because', 'since', 'w
  * main subject ("... and said ...", "... but insisted ...") or a concessive clause (", though ...").
  */
 function contentEnd(tokens: readonly Token[], a: number, end: number, lex: ReportingLexicon): number {
+  if (isOpenQuote(tokens[a])) return end;
   for (let j = a + 1; j < end; j++) {
     const t = tokens[j]!;
     if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'but')) {
@@ -359,7 +369,7 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
       return { start: j, rule: 'that-clause', weak: false };
     }
     if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
-    if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: false };
+    if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: true };
     if (j > ce && CLAUSE_STARTERS.has(t.norm) && t.norm !== 'who' && frames.has('clause') && frames.has('recipient') && hasVerb(tokens, j + 1, end)) return { start: j, rule: 'wh-clause', weak: false };
     const misTagged = t.pos === 'VERB' && j > ce && /^(NOUN|ADJ|DET)$/.test(tokens[j - 1]!.pos);
     if ((isVerbal(t) && !misTagged) || (isOpenQuote(t) && (j === ce || tokens[j - 1]!.text === ',')) || t.pos === 'SCONJ') break;
@@ -451,6 +461,11 @@ function continuation(tokens: readonly Token[], tail: number, end: number, sourc
 export function detachedSpeechTag(tokens: readonly Token[], s: TokenRange, prev: TokenRange | null, lex: ReportingLexicon): { source: [number, number]; cue: [number, number] } | null {
   if (!prev || prev.tokenEnd <= prev.tokenStart || !isCloseQuote(tokens[prev.tokenEnd - 1])) return null;
   const end = trimEnd(tokens, s.tokenStart, s.tokenEnd);
+  if (isDash(tokens[s.tokenStart])) {
+    // a byline on its own: "― Ana Ruiz"
+    const np = npRight(tokens, s.tokenStart + 1, end);
+    return np && np[1] >= end && np[1] - np[0] <= MAX_SPEAKER_TOKENS ? { source: np, cue: [s.tokenStart, s.tokenStart + 1] } : null;
+  }
   const src = npRight(tokens, s.tokenStart, end);
   if (!src || src[1] - src[0] > 8 || src[1] >= end) return null;
   let ci = src[1];

@@ -13,7 +13,7 @@ const VERSION = '1';
 const MIN_QUOTE_SHARE = 0.6;
 const QUOTE_CHARS = /["“”«»']/;
 const RULE_PRIORITY: Readonly<Record<string, number>> = {
-  'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'speaker-colon': 9, 'speaker-dash': 9,
+  'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'speaker-colon': 9, 'speaker-dash': 9, 'quote-byline': 9,
   'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6,
   'recipient-to': 6, 'passive-by': 6, 'passive-that-clause': 6, 'to-infinitive': 4, object: 3, 'noun-that': 3, 'noun-to': 2,
   'hearsay-adverb': 2, 'quote-previous-subject': 2, 'quote-marks': 1,
@@ -99,7 +99,8 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     }
   }
 
-  // ---- speakers of quotations
+  // ---- speakers of quotations (attributions built here go to `fromQuotes`: `built` stays in text order for the look-back)
+  const fromQuotes: Built[] = [];
   const speakers: { source: Span | null; cue: Span | null; owner?: Built }[] = [];
   let prevQuote: { idx: number; sentence: number } | null = null;
   quoteCands.forEach((q, qi) => {
@@ -156,7 +157,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     prevQuote = { idx: qi, sentence: tokens[q.close]!.sentence };
     if (!speaker.source && share < MIN_QUOTE_SHARE) return;
     const openMark = { start: tokens[q.open]!.start, end: tokens[q.open]!.end };
-    built.push({ kind: 'direct', cue: speaker.cue ?? openMark, source: speaker.source, content: qs, fragments: [qs], quoteIdx: qi, rule });
+    fromQuotes.push({ kind: 'direct', cue: speaker.cue ?? openMark, source: speaker.source, content: qs, fragments: [qs], quoteIdx: qi, rule });
   });
 
   // ---- records
@@ -176,6 +177,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
       cueSpan: sp.cue,
     };
   });
+  built.push(...fromQuotes);
   built.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   const kept = dropNested(built);
   const attributions: Attribution[] = kept.map((b, i) => ({
