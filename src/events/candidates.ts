@@ -138,7 +138,7 @@ function trySense(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: 
         found = j;
         break;
       }
-      if (tokens[j]!.pos === 'PUNCT') break;
+      if (tokens[j]!.pos === 'PUNCT' && tokens[j]!.norm !== ',') break;
     }
     if (found < 0) return null;
     end = found + 1;
