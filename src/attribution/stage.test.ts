@@ -101,6 +101,12 @@ describe('direct quotes and speakers', () => {
     expect(cut(text, a?.content ?? null)).toBe('“Who would have guessed this?”');
   });
 
+  it('takes the speaker from a byline after the quotation', () => {
+    const text = '“The river rose faster than anyone expected.” ― Lea Moreau';
+    const d = attribute(text);
+    expect(cut(text, d.layers.quotes![0]!.speakerSpan)).toBe('Lea Moreau');
+  });
+
   it('reads doubled apostrophes as quote marks', () => {
     const text = "''Nobody will be left behind,'' the mayor said.";
     const d = attribute(text);
@@ -118,6 +124,31 @@ describe('direct quotes and speakers', () => {
     const m: Mention = { id: 'm0', span: { start: 0, end: 10 }, label: 'person', evidence: [{ start: 0, end: 10 }], provenance: { stage: 'test', version: '0' }, entityId: 'e7', form: 'name', text: 'Lena Ortiz' };
     const d = attribute(text, [m]);
     expect(d.layers.attributions![0]!.sourceEntityId).toBe('e7');
+  });
+});
+
+describe('robustness', () => {
+  it('handles an empty document', () => {
+    const d = attribute('');
+    expect([d.layers.quotes, d.layers.attributions, d.layers.modalCues]).toEqual([[], [], []]);
+  });
+
+  it('finishes on a long run of text with no sentence punctuation', () => {
+    const text = 'officials said that the rebels could not agree and '.repeat(4000);
+    const d = attribute(text);
+    expect(d.diagnostics.filter((x) => x.severity === 'fatal')).toEqual([]);
+    expect(d.layers.attributions!.length).toBeGreaterThan(0);
+  });
+
+  it('keeps every layer sorted with spans in bounds', () => {
+    const text = '“We will wait,” said Ana Ruiz. Aides said the deal, which may collapse, was close. According to the ministry, talks will resume.';
+    const d = attribute(text);
+    for (const layer of [d.layers.quotes!, d.layers.attributions!, d.layers.modalCues!]) {
+      for (let i = 0; i < layer.length; i++) {
+        expect(layer[i]!.span.end).toBeLessThanOrEqual(text.length);
+        if (i > 0) expect(layer[i]!.span.start).toBeGreaterThanOrEqual(layer[i - 1]!.span.start);
+      }
+    }
   });
 });
 
