@@ -103,6 +103,8 @@ export interface AttributionScore {
   readonly content: Counts;
   readonly source: { correct: number; total: number };
   readonly cue: { correct: number; total: number };
+  /** Matched [gold index, predicted index] pairs. */
+  readonly pairs: ReadonlyArray<readonly [number, number]>;
 }
 
 /**
@@ -129,7 +131,26 @@ export function scoreAttributions(gold: readonly GoldRelation[], pred: readonly 
       if (touches(g.cue, p.cue)) cue.correct++;
     }
   }
-  return { content: { tp: pairs.length, fp: pred.length - pairs.length, fn: gold.length - pairs.length }, source, cue };
+  return { content: { tp: pairs.length, fp: pred.length - pairs.length, fn: gold.length - pairs.length }, source, cue, pairs };
+}
+
+/** Readable per-article problems: gold contents Parley missed and Parley contents matching no gold. */
+export function attributionIssues(text: string, gold: readonly GoldRelation[], pred: readonly PredRelation[]): string[] {
+  const { pairs } = scoreAttributions(gold, pred);
+  const gUsed = new Set(pairs.map(([i]) => i));
+  const pUsed = new Set(pairs.map(([, j]) => j));
+  const clip = (r: Range) => {
+    const t = text.slice(r.start, r.end).replace(/\s+/g, ' ');
+    return `"${t.length > 70 ? `${t.slice(0, 70)}…` : t}"`;
+  };
+  const out: string[] = [];
+  gold.forEach((g, i) => {
+    if (!gUsed.has(i)) out.push(`missed ${clip(g.content[0]![0]!)}`);
+  });
+  pred.forEach((p, j) => {
+    if (!pUsed.has(j)) out.push(`spurious ${clip(p.content)}`);
+  });
+  return out;
 }
 
 /** Running totals: all relations and the quote-mark subset. */

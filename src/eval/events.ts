@@ -129,6 +129,14 @@ export function scoreEventsRecord(gold: EventsRecord, pred: readonly EventOut[])
   return { type: { tp, fp, fn }, actor, recipient, confusion, goldEmpty: slots.length === 0, predEmpty: pred.length === 0 };
 }
 
+/** A readable line for a record whose types differ, or null when they agree. */
+export function eventsIssue(gold: EventsRecord, pred: readonly EventOut[], s: EventsRecordScore): string | null {
+  if (s.type.fp === 0 && s.type.fn === 0) return null;
+  const g = gold.events.map((e) => accepted(e).join('|')).filter((x) => x !== '');
+  const p = [...new Set(pred.map((e) => e.type))];
+  return `gold ${g.join(', ') || NONE}; parley ${p.join(', ') || NONE}`;
+}
+
 /** Running totals over records of the `events` format. */
 export interface EventsTotals {
   n: number;

@@ -4,7 +4,7 @@ import { formatReport, fileLabel } from './report.js';
 import type { FileResult } from './run.js';
 import { timexMetrics, timexTotals } from './timex.js';
 
-const result = (over: Partial<FileResult>): FileResult => ({ file: '/x/eval/a.jsonl', format: 'events', n: 2, errors: 0, fatal: 0, errorSamples: [], seconds: 0.5, metrics: eventsMetrics(eventsTotals()), ...over });
+const result = (over: Partial<FileResult>): FileResult => ({ file: '/x/eval/a.jsonl', format: 'events', n: 2, errors: 0, fatal: 0, errorSamples: [], seconds: 0.5, metrics: eventsMetrics(eventsTotals()), details: [], ...over });
 
 describe('formatReport', () => {
   it('renders an overview row per file, failures, error samples and the header when asked', () => {
@@ -25,4 +25,18 @@ describe('formatReport', () => {
     ['/elsewhere/x.jsonl', '/elsewhere/x.jsonl'],
     ['rel/x.jsonl', 'rel/x.jsonl'],
   ])('labels %s as %s', (f, want) => expect(fileLabel(f, '/a/b/eval')).toBe(want));
+});
+
+describe('formatReport with redact', () => {
+  it('counts document problems and drops per-record details instead of printing gold text', () => {
+    const doc = result({ file: '/x/eval/seed/gold.json', format: 'document', n: 1, metrics: { summary: { events_found: 1 }, problems: ['event e1: missing — no event coded in the sentence containing "some words"'] } });
+    const ev = result({ details: ['r1: gold AID; parley (none)'] });
+    const open = formatReport([doc, ev], [], {});
+    const closed = formatReport([doc, ev], [], { redact: true });
+    expect(open).toContain('some words');
+    expect(open).toContain('r1: gold AID');
+    expect(closed).not.toContain('some words');
+    expect(closed).not.toContain('r1: gold AID');
+    expect(closed).toContain('Problems: 1 (listed by');
+  });
 });

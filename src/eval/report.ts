@@ -113,7 +113,7 @@ function entitiesSection(m: EntitiesMetrics): string[] {
   ];
 }
 
-function documentSection(metrics: unknown): string[] {
+function documentSection(metrics: unknown, redact: boolean): string[] {
   const { summary, problems } = metrics as { summary: Record<string, number>; problems: string[] };
   const v = (k: string) => {
     const x = summary[k] ?? 0;
@@ -124,9 +124,9 @@ function documentSection(metrics: unknown): string[] {
     '|---|---|',
     ...Object.keys(summary).map((k) => `| ${k} | ${v(k)} |`),
     '',
-    `Problems (${problems.length}):`,
-    '',
-    ...problems.map((p) => `- ${p.replace(/\|/g, '\\|')}`),
+    ...(redact
+      ? [`Problems: ${problems.length} (listed by \`parley eval <gold.json>\`; not written here, so no text of the evaluation sets enters the repository).`]
+      : [`Problems (${problems.length}):`, '', ...problems.map((p) => `- ${p.replace(/\|/g, '\\|')}`)]),
   ];
 }
 
@@ -144,8 +144,17 @@ const METHODS = [
   '</details>',
 ];
 
-/** Renders results as a Markdown report: an overview table, then one section per file. */
-export function formatReport(results: readonly FileResult[], failures: readonly FileFailure[], header: { date?: string; commit?: string; base?: string } = {}): string {
+/**
+ * Renders results as a Markdown report: an overview table, then one section per file. With
+ * `redact` (for a report committed to the repository) no text from the gold files is printed:
+ * document problems are counted, not listed, and per-record details are left out.
+ */
+export function formatReport(
+  results: readonly FileResult[],
+  failures: readonly FileFailure[],
+  header: { date?: string; commit?: string; base?: string; redact?: boolean } = {},
+): string {
+  const redact = header.redact === true;
   const label = (f: string) => fileLabel(f, header.base);
   const out: string[] = [];
   if (header.date !== undefined || header.commit !== undefined) {
@@ -157,6 +166,7 @@ export function formatReport(results: readonly FileResult[], failures: readonly 
   for (const r of results) {
     out.push('', `## ${label(r.file)} (${r.format}, ${r.n} records)`, '');
     if (r.errors > 0) out.push(`${r.errors} record(s) failed and were skipped, e.g.:`, '', ...r.errorSamples.map((s) => `- ${s}`), '');
+    if (r.details.length > 0 && !redact) out.push(`Per-record problems (first ${r.details.length}):`, '', ...r.details.map((d) => `- ${d.replace(/\|/g, '\\|')}`), '');
     switch (r.format) {
       case 'events':
         out.push(...eventsSection(r.metrics as EventsMetrics));
@@ -171,7 +181,7 @@ export function formatReport(results: readonly FileResult[], failures: readonly 
         out.push(...entitiesSection(r.metrics as EntitiesMetrics));
         break;
       case 'document':
-        out.push(...documentSection(r.metrics));
+        out.push(...documentSection(r.metrics, redact));
         break;
     }
   }

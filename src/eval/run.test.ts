@@ -44,6 +44,9 @@ describe('evalFile', () => {
     expect(r.errorSamples[0]).toBe('boom: kaput');
     expect(seen).toEqual(['2023-02-01', undefined]);
     expect((r.metrics as EventsMetrics).type.fn).toBe(1);
+    expect(r.details).toEqual([]);
+    const d = await evalFile(file, { extractFn: run, details: 5 });
+    expect(d.details).toEqual(['ok: gold PROTEST; parley (none)']);
   });
 });
 

@@ -9,11 +9,11 @@ import { annotate } from '../extract.js';
 import { documentFromText } from '../ingest/index.js';
 import { toExtraction } from '../output/format.js';
 import type { Extraction } from '../output/schema.js';
-import { addAttributionRecord, attributionMetrics, attributionTotals, AttributionRecordSchema, goldRelations, predRelations } from './attribution.js';
+import { addAttributionRecord, attributionIssues, attributionMetrics, attributionTotals, AttributionRecordSchema, goldRelations, predRelations } from './attribution.js';
 import { DocumentGoldSchema, scoreDocument } from './document.js';
 import { addEntitiesRecord, entitiesMetrics, entitiesTotals, EntitiesRecordSchema, goldEntities, predEntities, recordTypes, scoreEntities } from './entities.js';
-import { addEventsRecord, eventsMetrics, eventsTotals, EventsRecordSchema, scoreEventsRecord } from './events.js';
-import { addTimexRecord, dctDate, goldTimexes, predTimexes, scoreTimexRecord, timexMetrics, timexTotals, TimexRecordSchema } from './timex.js';
+import { addEventsRecord, eventsIssue, eventsMetrics, eventsTotals, EventsRecordSchema, scoreEventsRecord } from './events.js';
+import { addTimexRecord, dctDate, goldTimexes, predTimexes, scoreTimexRecord, timexIssues, timexMetrics, timexTotals, TimexRecordSchema } from './timex.js';
 
 /** The gold formats the harness scores. */
 export type GoldFormat = 'events' | 'timex' | 'attribution' | 'entities' | 'document';
@@ -39,6 +39,8 @@ export interface FileResult {
   readonly errorSamples: readonly string[];
   readonly seconds: number;
   readonly metrics: unknown;
+  /** Per-record problems ("<id>: <problem>"), collected only when asked for (EvalOptions.details). */
+  readonly details: readonly string[];
 }
 
 /** The repository root (found from this file). */
@@ -91,7 +93,8 @@ function issueText(e: z.ZodError): string {
 
 /** Accumulates one format's totals record by record. */
 interface Scorer {
-  add(rec: unknown, run: ExtractFn): Extraction;
+  /** Scores one record; `issues` lists its problems when `wantIssues` is set. */
+  add(rec: unknown, run: ExtractFn, wantIssues: boolean): { x: Extraction; issues: string[] };
   metrics(): unknown;
 }
 
@@ -106,11 +109,13 @@ function scorer(format: Exclude<GoldFormat, 'document'>): Scorer {
     case 'events': {
       const t = eventsTotals();
       return {
-        add(rec, run) {
+        add(rec, run, wantIssues) {
           const g = parse(EventsRecordSchema, rec);
           const x = run(g.text, meta(g.id, g.date));
-          addEventsRecord(t, scoreEventsRecord(g, x.events));
-          return x;
+          const s = scoreEventsRecord(g, x.events);
+          addEventsRecord(t, s);
+          const issue = wantIssues ? eventsIssue(g, x.events, s) : null;
+          return { x, issues: issue ? [issue] : [] };
         },
         metrics: () => eventsMetrics(t),
       };
@@ -118,11 +123,14 @@ function scorer(format: Exclude<GoldFormat, 'document'>): Scorer {
     case 'timex': {
       const t = timexTotals();
       return {
-        add(rec, run) {
+        add(rec, run, wantIssues) {
           const g = parse(TimexRecordSchema, rec);
           const x = run(g.text, meta(g.id, g.dct));
-          addTimexRecord(t, scoreTimexRecord(goldTimexes(g), predTimexes(x)));
-          return x;
+          const gold = goldTimexes(g);
+          const pred = predTimexes(x);
+          const s = scoreTimexRecord(gold, pred);
+          addTimexRecord(t, s);
+          return { x, issues: wantIssues ? timexIssues(g.text, gold, pred, s) : [] };
         },
         metrics: () => timexMetrics(t),
       };
@@ -130,11 +138,13 @@ function scorer(format: Exclude<GoldFormat, 'document'>): Scorer {
     case 'attribution': {
       const t = attributionTotals();
       return {
-        add(rec, run) {
+        add(rec, run, wantIssues) {
           const g = parse(AttributionRecordSchema, rec);
           const x = run(g.text, meta(g.id, g.published, g.title));
-          addAttributionRecord(t, goldRelations(g), predRelations(x, g.text));
-          return x;
+          const gold = goldRelations(g);
+          const pred = predRelations(x, g.text);
+          addAttributionRecord(t, gold, pred);
+          return { x, issues: wantIssues ? attributionIssues(g.text, gold, pred) : [] };
         },
         metrics: () => attributionMetrics(t),
       };
@@ -147,7 +157,7 @@ function scorer(format: Exclude<GoldFormat, 'document'>): Scorer {
           const x = run(g.text, meta(g.id, null));
           const types = recordTypes(g);
           addEntitiesRecord(t, scoreEntities(goldEntities(g), predEntities(x, types), types));
-          return x;
+          return { x, issues: [] };
         },
         metrics: () => entitiesMetrics(t),
       };
@@ -162,6 +172,8 @@ export interface EvalOptions {
   readonly extractFn?: ExtractFn;
   /** Score at most this many records per file. */
   readonly limit?: number;
+  /** Collect up to this many per-record problem lines per file (0 or absent: none). */
+  readonly details?: number;
   /** Called after each record (for a progress display). */
   readonly onRecord?: (file: string, n: number) => void;
 }
@@ -177,6 +189,8 @@ async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
   let errors = 0;
   let fatal = 0;
   const samples: string[] = [];
+  const details: string[] = [];
+  const maxDetails = opts.details ?? 0;
   let lineNo = 0;
   const fail = (what: string) => {
     errors++;
@@ -205,7 +219,8 @@ async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
     }
     const id = String((rec as { id?: unknown }).id ?? `line-${lineNo}`);
     try {
-      const x = sc.add(rec, run);
+      const { x, issues } = sc.add(rec, run, details.length < maxDetails);
+      for (const issue of issues) if (details.length < maxDetails) details.push(`${id}: ${issue}`);
       n++;
       if (x.diagnostics.some((d) => d.severity === 'fatal')) fatal++;
     } catch (e) {
@@ -214,7 +229,7 @@ async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
     opts.onRecord?.(file, n + errors);
   }
   if (format === null || sc === null) throw new ParleyError('BAD_INPUT', `${file}: no record of a known gold format`);
-  return { file, format, n, errors, fatal, errorSamples: samples, seconds: (performance.now() - t0) / 1000, metrics: sc.metrics() };
+  return { file, format, n, errors, fatal, errorSamples: samples, seconds: (performance.now() - t0) / 1000, metrics: sc.metrics(), details };
 }
 
 /** Scores a `document` gold file (JSON) against Parley's extraction of the article it names. */
@@ -251,6 +266,7 @@ export function evalDocumentFile(file: string, opts: EvalOptions = {}): FileResu
     errorSamples: [],
     seconds: (performance.now() - t0) / 1000,
     metrics: { summary: score.summary, problems: score.problems, violations: score.mustNotAssert.violations },
+    details: [],
   };
 }
 

@@ -46,6 +46,8 @@ export interface TimexRecordScore {
   readonly valueCorrect: number;
   readonly nGold: number;
   readonly nPred: number;
+  /** The relaxed [gold index, predicted index] pairs (for per-record details). */
+  readonly pairs: ReadonlyArray<readonly [number, number]>;
 }
 
 const normValue = (v: string | null | undefined) => (v ?? '').trim().toUpperCase();
@@ -86,7 +88,26 @@ export function scoreTimexRecord(gold: readonly TimexSpan[], pred: readonly Time
     valueCorrect,
     nGold: gold.length,
     nPred: pred.length,
+    pairs: relaxedPairs,
   };
+}
+
+/** Readable per-document problems: missed and spurious expressions, wrong values. */
+export function timexIssues(text: string, gold: readonly TimexSpan[], pred: readonly TimexSpan[], s: TimexRecordScore): string[] {
+  const show = (t: TimexSpan) => `"${text.slice(t.start, t.end)}"`;
+  const gUsed = new Set(s.pairs.map(([i]) => i));
+  const pUsed = new Set(s.pairs.map(([, j]) => j));
+  const out: string[] = [];
+  gold.forEach((g, i) => {
+    if (!gUsed.has(i)) out.push(`missed ${show(g)} ${g.type} ${g.value}`);
+  });
+  pred.forEach((p, j) => {
+    if (!pUsed.has(j)) out.push(`spurious ${show(p)} ${p.type} ${p.value}`);
+  });
+  for (const [i, j] of s.pairs) {
+    if (normValue(gold[i]!.value) !== normValue(pred[j]!.value)) out.push(`value ${show(pred[j]!)}: gold ${gold[i]!.value}, parley ${pred[j]!.value}`);
+  }
+  return out;
 }
 
 /** Running totals over timex documents. */

@@ -13,6 +13,7 @@ interface EvalOptions {
   json?: boolean;
   write?: string;
   limit?: string;
+  details?: string;
 }
 
 /** The short hash of HEAD, or null outside a git checkout. */
@@ -33,11 +34,14 @@ export function registerEval(program: Command): void {
     .option('--all', 'every *.jsonl and seed/gold.json under the data folder')
     .option('--data-dir <dir>', 'evaluation data folder for --all (default: ../shared/eval next to the repository)')
     .option('--json', 'print {"<file>": {format, n, metrics}} as JSON')
-    .option('--write <file>', 'also write the Markdown report, with the date and git commit, to this file')
+    .option('--write <file>', 'also write the Markdown report, with the date and git commit, to this file (without any text of the gold files)')
     .option('--limit <n>', 'score at most n records per file')
+    .option('--details <n>', 'list up to n per-record problems per file (events, timex, attribution)')
     .action(action(async (files: string[], opts: EvalOptions) => {
       const limit = opts.limit === undefined ? undefined : Number(opts.limit);
       if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new ParleyError('BAD_OPTION', `--limit must be a positive integer, not '${opts.limit}'`);
+      const details = opts.details === undefined ? 0 : Number(opts.details);
+      if (!(Number.isInteger(details) && details >= 0)) throw new ParleyError('BAD_OPTION', `--details must be a whole number, not '${opts.details}'`);
       const list = [...files];
       const base = resolve(opts.dataDir ?? DEFAULT_DATA_DIR);
       if (opts.all) list.push(...findGoldFiles(base));
@@ -46,7 +50,7 @@ export function registerEval(program: Command): void {
       const failures: FileFailure[] = [];
       for (const file of list) {
         try {
-          const r = await evalFile(file, limit === undefined ? {} : { limit });
+          const r = await evalFile(file, { details, ...(limit === undefined ? {} : { limit }) });
           results.push(r);
           if (!opts.json) process.stderr.write(`parley: scored ${file} (${r.format}, ${r.n} records, ${r.errors} errors) in ${r.seconds.toFixed(1)} s\n`);
         } catch (e) {
@@ -56,7 +60,7 @@ export function registerEval(program: Command): void {
       }
       if (opts.json) {
         const out: Record<string, unknown> = {};
-        for (const r of results) out[r.file] = { format: r.format, n: r.n, errors: r.errors, fatal: r.fatal, error_samples: r.errorSamples, seconds: r.seconds, metrics: r.metrics };
+        for (const r of results) out[r.file] = { format: r.format, n: r.n, errors: r.errors, fatal: r.fatal, error_samples: r.errorSamples, seconds: r.seconds, metrics: r.metrics, ...(details > 0 ? { details: r.details } : {}) };
         for (const f of failures) out[f.file] = { format: null, n: 0, error: f.error };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else {
@@ -64,7 +68,7 @@ export function registerEval(program: Command): void {
       }
       if (opts.write) {
         const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-        writeFileSync(opts.write, formatReport(results, failures, { date, commit: gitCommit() ?? 'unknown', base }));
+        writeFileSync(opts.write, formatReport(results, failures, { date, commit: gitCommit() ?? 'unknown', base, redact: true }));
       }
       if (results.length === 0) process.exitCode = 2;
     }));
