@@ -13,7 +13,6 @@ function alt(words: Iterable<string>): string {
 const FUNCTION_WORDS = new Set(['for', 'that', 'this', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'each', 'every', 'at', 'on', 'with', 'into', 'over', 'under', 'unlike', 'like', 'despite', 'against', 'around']);
 const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ONES = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const UNIT_RE = 'seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries';
 const MOD_RE = 'the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+close\\s+of|early|late|mid';
 
 /** Maps a unit word (any number, any case) to its unit. */
@@ -47,6 +46,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
   const hit = finders.get(lex);
   if (hit) return hit;
   const numberWords = Object.keys(lex.numbers);
+  const UNIT_RE = `(?:${alt(Object.keys(lex.units).filter((u) => u !== 'century'))})s?|century|centuries`;
   const NUM = `\\d+(?:\\.\\d+)?(?:\\s+\\d\\/\\d)?|(?:${TENS.join('|')})(?:[\\s-](?:${ONES.join('|')}))?|${alt(numberWords)}`;
   const VAGUE = alt(lex.vagueNumbers);
   // the longest name of each month is its full name; the others are abbreviations that need a period
