@@ -6,6 +6,7 @@ import { countriesIn, isNegotiationEvent, mentionsTalks, type NegotiationReading
 import {
   type AgreementReading,
   type ExchangeReading,
+  type GroupReading,
   type GroupCaptiveReading,
   type NamedCaptiveReading,
   readAgreement,
@@ -339,31 +340,74 @@ class Agreements {
 
 // ---------------------------------------------------------------- exchanges and captives
 
+/** Two releases of one document read as one exchange: what one side released and what the other gave. */
+export function pairReleases(readings: readonly { s: SentenceView; x: ExchangeReading }[], belligerents: readonly string[]): { sentences: SentenceView[]; x: ExchangeReading }[] {
+  const lx = lexicon();
+  const captiveWords = (x: ExchangeReading) => x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)));
+  const other = (side: string | null) => (side && belligerents.length === 2 && belligerents.includes(side) ? belligerents.find((b) => b !== side)! : null);
+  const out: { sentences: SentenceView[]; x: ExchangeReading }[] = [];
+  let open: { sentences: SentenceView[]; x: ExchangeReading } | null = null;
+  for (const { s, x } of readings) {
+    if (x.inReturn) {
+      out.push({ sentences: [s], x: { ...x, releasedBy: x.releasedBy ?? other(x.inReturnBy) } });
+      open = null;
+      continue;
+    }
+    const opposite = open !== null && x.releasedBy !== null && open.x.releasedBy !== null && x.releasedBy !== open.x.releasedBy;
+    if (open && open.x.planned === x.planned && (x.counterpart || opposite)) {
+      const swap = !x.counterpart && captiveWords(x) && !captiveWords(open.x);
+      const [main, back] = swap ? [x, open.x] : [open.x, x];
+      open.sentences.push(s);
+      open.x = {
+        ...main,
+        releasedBy: main.releasedBy ?? other(back.releasedBy),
+        inReturn: back.released.length === 1 ? back.released[0]! : sumGroups(back.released),
+        inReturnBy: back.releasedBy,
+        date: main.date ?? back.date,
+      };
+      open = null;
+      continue;
+    }
+    open = { sentences: [s], x };
+    out.push(open);
+  }
+  return out;
+}
+
+function sumGroups(gs: readonly GroupReading[]): GroupReading {
+  return {
+    count: gs.reduce((n, g) => n + g.count, 0),
+    approx: gs.some((g) => g.approx),
+    who: gs.map((g) => g.who).filter((w) => w !== null).join(' and ') || null,
+    span: { start: gs[0]!.span.start, end: gs[gs.length - 1]!.span.end },
+  };
+}
+
 class Exchanges {
   readonly list: Exchange[] = [];
+  private readonly byKey = new Map<string, Exchange>();
 
-  add(view: DocView, s: SentenceView, r: ExchangeReading): Exchange {
+  add(view: DocView, sentences: readonly SentenceView[], r: ExchangeReading): Exchange {
     const counts = r.released.map((g) => g.count).sort((a, b) => a - b).join(',');
-    const existing = this.list.find(
-      (x) =>
-        x.released_by === r.releasedBy &&
-        x.released.map((g) => g.count).sort((a, b) => (a ?? 0) - (b ?? 0)).join(',') === counts &&
-        (x.date === null || r.date === null || x.date === r.date),
-    );
-    if (existing) {
-      addSource(existing.sources, view.source(s));
+    const key = `${r.releasedBy ?? ''}|${counts}|${r.planned}`;
+    const existing = this.byKey.get(key);
+    if (existing && (existing.date === null || r.date === null || existing.date === r.date)) {
+      for (const s of sentences) addSource(existing.sources, view.source(s));
       existing.date ??= r.date;
       return existing;
     }
     const x: Exchange = {
-      id: stableId('exc', view.ref.id, String(s.start), r.releasedBy ?? '', counts),
+      id: stableId('exc', view.ref.id, String(sentences[0]!.start), r.releasedBy ?? '', counts),
       released_by: r.releasedBy,
       released: r.released.map((g) => ({ count: g.count, approx: g.approx, who: g.who })),
       in_return: r.inReturn ? { count: r.inReturn.count, approx: r.inReturn.approx, who: r.inReturn.who } : null,
+      planned: r.planned,
       date: r.date,
       first_seen: view.ref.published,
-      sources: [view.source(s)],
+      sources: [],
     };
+    for (const s of sentences) addSource(x.sources, view.source(s));
+    this.byKey.set(key, x);
     this.list.push(x);
     return x;
   }
@@ -492,6 +536,7 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     const speakers = new Set<string>();
     for (const a of view.extraction.attributions) if (a.source_entity) speakers.add(a.source_entity.id);
     for (const q of view.extraction.quotes) if (q.speaker) speakers.add(q.speaker.id);
+    const releases: { s: SentenceView; x: ExchangeReading }[] = [];
     for (const s of view.sentences) {
       let talks = false;
       for (const e of s.events) {
@@ -504,22 +549,23 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
       if (ag) agreements.add(view, s, ag);
       const x = readExchange(view, s);
       if (x) {
-        exchanges.add(view, s, x);
-        const anyCaptive = x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)));
-        if (anyCaptive) {
-          for (const g of x.released) {
-            captives.addGroup(view, s, {
-              count: g.count,
-              who: g.who,
-              nationality: countriesIn(g.who)[0] ?? null,
-              status: 'released',
-              declaredBy: null,
-              alive: true,
-              heldBy: x.releasedBy,
-            });
-          }
-        }
+        releases.push({ s, x });
       } else for (const g of readCaptiveGroups(view, s)) captives.addGroup(view, s, g);
+    }
+    for (const { sentences, x } of pairReleases(releases, belligerents)) {
+      exchanges.add(view, sentences, x);
+      if (x.planned || !x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)))) continue;
+      for (const g of x.released) {
+        captives.addGroup(view, sentences[0]!, {
+          count: g.count,
+          who: g.who,
+          nationality: countriesIn(g.who)[0] ?? null,
+          status: 'released',
+          declaredBy: null,
+          alive: true,
+          heldBy: x.releasedBy,
+        });
+      }
     }
     for (const [id, sentences] of sentencesByPerson(view)) {
       const e = view.entity(id);

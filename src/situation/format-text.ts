@@ -65,7 +65,7 @@ export function formatSituationText(s: Situation): string {
   out.push('', `Exchanges (${s.exchanges.length})`);
   for (const x of s.exchanges) {
     const back = x.in_return ? ` in return for ${group(x.in_return)}` : '';
-    out.push(`  - ${x.released_by ?? 'unknown side'} released ${x.released.map(group).join(' and ')}${back}${x.date ? ` (${x.date})` : ''}${sources(x.sources)}`);
+    out.push(`  - ${x.planned ? '(planned) ' : ''}${x.released_by ?? 'unknown side'} released ${x.released.map(group).join(' and ')}${back}${x.date ? ` (${x.date})` : ''}${sources(x.sources)}`);
   }
   out.push('', `Captives (${s.captives.length})`);
   for (const c of s.captives) out.push(captive(c));

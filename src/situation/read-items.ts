@@ -138,9 +138,15 @@ export interface GroupReading {
 export interface ExchangeReading {
   readonly releasedBy: string | null;
   readonly released: GroupReading[];
+  /** What the other side gave: counted after "in exchange for", or released by another subject in the same sentence. */
   readonly inReturn: GroupReading | null;
+  readonly inReturnBy: string | null;
   readonly date: string | null;
   readonly event: EventOut | null;
+  /** True when the release is itself the return for an earlier one ("In return, X freed 200 ..."). */
+  readonly counterpart: boolean;
+  /** True when the release is announced for later ("is to free", a planned event). */
+  readonly planned: boolean;
 }
 
 function isCount(q: QuantityOut): boolean {
@@ -156,37 +162,64 @@ export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | 
   return rest || null;
 }
 
-/** Reads a release with counts ("X released 9 A and 2 B in exchange for 40 C"); null when none. */
+const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
+const POTENTIAL: ReadonlySet<string> = new Set(['could', 'might', 'may', 'would', 'if']);
+
+/** The subject named just before word i (an actor mention within four words), as a party key. */
+function subjectBefore(view: DocView, s: SentenceView, ws: readonly Word[], i: number): string | null {
+  const from = ws[Math.max(0, i - 4)]?.start ?? s.start;
+  const before = view.mentionsIn({ start: from, end: ws[i]?.start ?? s.end }).filter((m) => ACTORS.has(m.entity.kind) && m.entity.kind !== 'person');
+  const last = before[before.length - 1];
+  return last ? view.party(last.entity) : null;
+}
+
+/**
+ * Reads a release with counts: "X released 9 A and 2 B in exchange for 40 C", "X is to free 9 A
+ * while Y is to release 40 C", "9 A were freed", "In return, Y freed 40 C". Null when none.
+ */
 export function readExchange(view: DocView, s: SentenceView): ExchangeReading | null {
   const lx = lexicon();
   const ws = view.words(s);
   const event = s.events.find((e) => e.type === 'RETREAT' && (e.mode === 'release' || lx.release.test(words(e.trigger.text)))) ?? null;
-  if (event && event.modality !== 'asserted' && event.modality !== 'reported') return null;
-  const rel = lx.release.find(ws).find((h) => !view.negatedAt(ws, h.i));
-  if (!event && (!rel || isFutureSentence(view, s))) return null;
-  const releaseAt = event ? Math.min(event.trigger.start, rel?.start ?? Infinity) : rel!.start;
-  const cue = lx.exchange.find(ws).find((h) => h.start > releaseAt) ?? null;
-  const qs = view.quantitiesIn(s).filter(isCount);
+  if (event && (event.modality === 'negated' || event.modality === 'potential' || event.in_quote)) return null;
+  const rels = lx.release.find(ws).filter((h) => !view.negatedAt(ws, h.i));
+  const future = isFutureSentence(view, s);
+  if (!event && rels.length === 0) return null;
+  if (!event && ws.some((w) => POTENTIAL.has(w.norm))) return null;
+  const releaseAt = event ? Math.min(event.trigger.start, rels[0]?.start ?? Infinity) : rels[0]!.start;
+  const ri = wordIndexAt(ws, releaseAt);
+  const passive = [ws[ri - 1], ws[ri - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
+  const cues = lx.exchange.find(ws);
+  const cueAfter = cues.find((h) => h.start > releaseAt) ?? null;
+  const cueBefore = cues.find((h) => h.start < releaseAt) ?? null;
+  // A second release with its own subject ("while Y is to release 40 C") is what the other side gives.
+  const second = rels.find((h) => h.start > releaseAt + 1 && (!cueAfter || h.start < cueAfter.start) && subjectBefore(view, s, ws, h.i) !== null) ?? null;
+  const qs: QuantityOut[] = [];
+  for (const q of view.quantitiesIn(s)) if (isCount(q) && !qs.some((o) => o.start < q.end && q.start < o.end)) qs.push(q);
   const group = (q: QuantityOut): GroupReading => ({ count: q.value, approx: q.approx, who: whoOf(view, s, q), span: { start: q.start, end: q.end } });
-  const released = qs.filter((q) => q.start > releaseAt && (!cue || q.start < cue.start)).map(group);
-  const after = cue ? qs.filter((q) => q.start >= cue.end) : [];
+  const stop = Math.min(cueAfter?.start ?? Infinity, second?.start ?? Infinity);
+  let released = qs.filter((q) => q.start > releaseAt && q.start < stop);
+  if (passive) released = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end)).concat(released);
   if (released.length === 0) return null;
+  // "in return" / "in exchange" without "for" marks this release as the return for another.
+  const bareCue = (h: { phrase: string } | null) => h !== null && !h.phrase.endsWith(' for');
+  const afterCue = cueAfter && !bareCue(cueAfter) ? qs.filter((q) => q.start >= cueAfter.end) : [];
+  const afterSecond = second ? qs.filter((q) => q.start > second.start && (!cueAfter || q.start < cueAfter.start)) : [];
   let releasedBy: string | null = null;
   const actor = event?.actor[0];
-  if (actor) releasedBy = view.party(actor);
-  else {
-    const i = wordIndexAt(ws, releaseAt);
-    const before = view.mentionsIn({ start: ws[Math.max(0, i - 4)]?.start ?? s.start, end: releaseAt }).filter((m) => ACTORS.has(m.entity.kind));
-    const last = before[before.length - 1];
-    if (last) releasedBy = view.party(last.entity);
-  }
+  if (actor && (!passive || event?.actor.length)) releasedBy = view.party(actor);
+  else if (!passive) releasedBy = subjectBefore(view, s, ws, ri);
   const dates = view.datesIn(s).filter((d) => /^\d{4}-\d{2}/.test(d.value));
+  const inReturn = afterCue[0] ?? afterSecond[0] ?? null;
   return {
     releasedBy,
-    released,
-    inReturn: after[0] ? group(after[0]) : null,
-    date: event?.date?.value ?? dates[0]?.value ?? null,
+    released: released.map(group),
+    inReturn: inReturn ? group(inReturn) : null,
+    inReturnBy: second ? subjectBefore(view, s, ws, second.i) : null,
+    date: (event?.date?.value ?? dates[0]?.value ?? null)?.slice(0, 10) ?? null,
     event,
+    counterpart: bareCue(cueBefore) || bareCue(cueAfter) || (cueBefore !== null && !cueBefore.phrase.endsWith(' for')),
+    planned: event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported'),
   };
 }
 

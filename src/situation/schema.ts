@@ -128,6 +128,8 @@ export const ExchangeSchema = z.object({
   released_by: z.string().nullable(),
   released: z.array(ExchangeGroupSchema),
   in_return: ExchangeGroupSchema.nullable(),
+  /** True when the exchange is announced for later, not done. */
+  planned: z.boolean(),
   date: z.string().nullable(),
   first_seen: z.string().nullable(),
   sources: z.array(SourceRefSchema),
