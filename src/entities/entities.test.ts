@@ -122,6 +122,58 @@ describe('entities stage: descriptions and pronouns', () => {
   });
 });
 
+describe('entities stage: metonymy, groups and places', () => {
+  const label = (d: Document, text: string) => d.layers.mentions!.find((m) => m.text === text)?.label;
+
+  it.each([
+    ['a country as subject is labelled as an actor', 'Jordan condemned the raid.', 'Jordan', 'organization'],
+    ['a country after a locative preposition stays a place', 'Aid arrived in Jordan on Monday.', 'Jordan', 'country'],
+    ['a coordinated country after "in" stays a place', 'Strikes hit targets in Yemen and Sudan.', 'Sudan', 'country'],
+    ['a possessive country is an actor', 'Peru’s envoy left.', 'Peru', 'organization'],
+  ])('%s', (_n, text, mention, want) => {
+    expect(label(run(text), mention)).toBe(want);
+  });
+
+  it('takes a capital used as an actor for its country', () => {
+    const d = run('Ankara rejected the plan, while talks went on in Ankara.');
+    const ms = d.layers.mentions!.filter((m) => m.text === 'Ankara');
+    const kinds = ms.map((m) => d.layers.entities!.find((e) => e.id === m.entityId)!.label);
+    expect(kinds).toEqual(['country', 'place']);
+  });
+
+  it('makes a plural demonym noun a group of that country', () => {
+    const d = run('Syrians queued at the border.');
+    const m = d.layers.mentions!.find((x) => x.text === 'Syrians')!;
+    const e = d.layers.entities!.find((x) => x.id === m.entityId)!;
+    expect([m.form, e.label, e.country, e.sector]).toEqual(['demonym', 'group', 'SYR', 'CVL']);
+  });
+
+  it('reads a lower-case role and an organisation before a name', () => {
+    const d = run('Hezbollah commander Rami Saleh was wounded.');
+    const e = entity(d, 'Rami Saleh')!;
+    expect(e.affiliation).toBe('Hezbollah');
+    expect(e.country).toBe('LBN');
+    expect(e.role).toContain('commander');
+  });
+
+  it('uses a title in the text to pick the matching dictionary role when there is no date', () => {
+    const d = run('President Obama signed the order.', null);
+    expect(entity(d, 'Barack Obama')!.sector).toBe('GOV');
+  });
+
+  it('links "the city" to the place mentioned before and keeps facility descriptions as places', () => {
+    const d = run('Shelling hit Aleppo overnight. Residents said the city lost power after a strike on a water station.');
+    expect(mentionTexts(d, entity(d, 'Aleppo'))).toContain('the city');
+    expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
+  });
+
+  it('does not read a surname alias inside a longer name as the dictionary person', () => {
+    const d = run('Captain Andrew Burns briefed the crew.', '2022-01-01');
+    expect(entity(d, 'William Burns')).toBeUndefined();
+    expect(entity(d, 'Andrew Burns')?.sector).toBe('MIL');
+  });
+});
+
 describe('entities stage: invariants and robustness', () => {
   it('mentions are sorted, inside the text, and every mention points at an entity that lists it', () => {
     const d = run('Qatar said Hamas and Israel agreed. Israeli officials and the U.S. envoy welcomed it; they met in Doha.');

@@ -26,6 +26,8 @@ export class PhraseIndex<T> {
   private readonly prefixes = new Set<string>();
   /** First words of aliases that start with a lower-case letter ("al-Qaeda"): others need a capital. */
   private readonly lowerFirst = new Set<string>();
+  /** First space-separated words of all aliases: a token that is none of them (and is not glued to the next) starts nothing. */
+  private readonly firstWords = new Set<string>();
 
   /** `caseSensitive`: an upper-case letter in an alias must be upper-case in the text. */
   constructor(private readonly caseSensitive: boolean) {}
@@ -40,6 +42,7 @@ export class PhraseIndex<T> {
     } else this.map.set(key, { alias: alias.trim().replace(/\s+/g, ' '), values: [value] });
     for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) this.prefixes.add(key.slice(0, i));
     if (!/^[A-Z0-9\u00C0-\u00DE]/.test(alias.trim())) this.lowerFirst.add(key.split(/[\s-]/)[0]!);
+    this.firstWords.add(key.split(' ')[0]!);
   }
 
   /** Exact look-up of a folded phrase. */
@@ -51,6 +54,8 @@ export class PhraseIndex<T> {
   longestAt(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
     const t0 = tokens[i]!;
     if (this.caseSensitive && /^[a-z]/.test(t0.text) && !this.lowerFirst.has(t0.norm)) return null;
+    const t1 = tokens[i + 1];
+    if (!this.firstWords.has(t0.norm) && !(t1 !== undefined && i + 1 < end && t1.start === t0.end)) return null;
     let key = '';
     let raw = '';
     let best: PhraseMatch<T> | null = null;

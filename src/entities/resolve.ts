@@ -165,6 +165,14 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       add(b, c, 'name', 'organization');
       continue;
     }
+    // "Palestinians protested": a plural demonym used as a noun is a group of people of that country.
+    if (c.ref && c.ref.type === 'demonym' && isPluralDemonymNoun(c)) {
+      const code = c.ref.code;
+      const word = tokens[c.tokenEnd - 1]!.text;
+      const b = get(`grp:${code}:${word.toLowerCase()}`, () => ({ kind: 'group', name: word, country: code, sector: 'CVL', role: null, affiliation: null, plural: true }));
+      add(b, c, 'demonym', 'group');
+      continue;
+    }
     if (c.ref && c.form !== 'description' && c.rule !== 'title-name') {
       const b = fromRef(c.ref, c);
       const label: EntityKind = c.ref.type === 'country' && c.agentive ? 'organization' : b.kind;
@@ -286,6 +294,16 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     }
   }
 
+  function isPluralDemonymNoun(c: Candidate): boolean {
+    if (c.tokenEnd - c.tokenStart !== 1) return false;
+    const w = tokens[c.tokenStart]!.text;
+    if (!/[a-z]s$/.test(w)) return false;
+    const single = lex.gazetteer.get(w.slice(0, -1));
+    if (!single || !single.some((r) => r.type === 'demonym')) return false;
+    const nx = tokens[c.tokenEnd];
+    return !(nx && /^[a-z]/.test(nx.text) && nx.pos === 'NOUN');
+  }
+
   function dictionaryPersonByRole(head: string, country: string | null): Builder | null {
     // Only the heads of state and government are safe to resolve from a bare role.
     if (!/^(president|prime minister|premier|chancellor|king|emir|supreme leader)$/.test(head)) return null;
@@ -297,7 +315,23 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     return r.type === 'org' ? r.actor.country : r.type === 'country' || r.type === 'demonym' ? r.code : r.type === 'place' ? r.country : null;
   }
 
+  /** A title in the text ("President Obama") picks the dictionary role it names, whatever the date. */
+  function roleFromTitleText(b: Builder, title: string): void {
+    const p = b.actor;
+    if (!p) return;
+    const head = title.toLowerCase().split(/\s+/).filter((w) => lex.roles.get(w) !== undefined).pop();
+    if (!head) return;
+    const matching = p.roles.filter((r) => !/^former\b/i.test(r.role) && r.role.toLowerCase().includes(head));
+    if (matching.length === 0) return;
+    const current = roleAt(p, date);
+    if (matching.includes(current)) return;
+    const r = matching[matching.length - 1]!;
+    b.country = r.country;
+    b.sector = r.sector;
+  }
+
   function applyTitle(b: Builder, c: Candidate): void {
+    if (c.role && b.actor && c.rule === 'title-name') roleFromTitleText(b, c.role);
     if (c.role && !b.textRole) {
       b.role = c.role;
       b.textRole = true;
