@@ -32,7 +32,8 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
   let j = k;
   while (j >= lo && k - j < MAX_NP) {
     const t = tokens[j]!;
-    if (isNpToken(t)) {
+    // a capitalised word right before the verb is a name, whatever wink says ("Lynch/VERB said")
+    if (isNpToken(t) || (j === k && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV'))) {
       a = j;
       j--;
       continue;
@@ -59,8 +60,9 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
     break;
   }
   if (a > k) return null;
-  while (a <= k && !isHeadish(tokens[a]!) && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'ADJ' && tokens[a]!.pos !== 'NUM') a++;
+  while (a <= k && !isHeadish(tokens[a]!) && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'ADJ' && tokens[a]!.pos !== 'NUM' && !(a === k && /^[A-Z][a-z]/.test(tokens[a]!.text))) a++;
   for (let i = a; i <= k; i++) if (NP_HEAD.has(tokens[i]!.pos)) return [a, k + 1];
+  if (/^[A-Z][a-z]/.test(tokens[k]!.text) && a === k) return [a, k + 1];
   // wink tags some nouns as adjectives ("the general", "the union"): a determiner plus adjective head
   if (tokens[a]!.pos === 'DET' && tokens[k]!.pos === 'ADJ' && k > a) return [a, k + 1];
   return null;

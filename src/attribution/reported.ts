@@ -39,7 +39,6 @@ function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number):
   // "is promising" tagged as an adjective
   if (t.pos === 'ADJ' && /ing$/.test(t.norm) && i > lo && tokens[i - 1]!.pos === 'AUX') return true;
   if (t.pos !== 'NOUN') return false;
-  if (!/(s|ed)$/.test(t.norm)) return false;
   const p = i > lo ? tokens[i - 1]! : undefined;
   const n = i + 1 < hi ? tokens[i + 1]! : undefined;
   if (!p || !n) return false;
