@@ -14,7 +14,7 @@ export interface ModalityReading {
 }
 
 const WOULD: readonly (readonly string[])[] = [['would']];
-const COMMITMENT = new Set(['will', "'ll", 'shall', 'plan to', 'plans to', 'planned to', 'planning to', 'intend to', 'intends to', 'intended to', 'going to', 'set to', 'is to', 'are to', 'ready to', 'willing to', 'prepared to', 'aim to', 'aims to', 'promised to', 'pledged to', 'vowed to', 'offered to', 'agreed to', 'agrees to']);
+const COMMITMENT = new Set(['due to', 'expected to', 'scheduled to', 'will', "'ll", 'shall', 'plan to', 'plans to', 'planned to', 'planning to', 'intend to', 'intends to', 'intended to', 'going to', 'set to', 'is to', 'are to', 'ready to', 'willing to', 'prepared to', 'aim to', 'aims to', 'promised to', 'pledged to', 'vowed to', 'offered to', 'agreed to', 'agrees to']);
 
 function matchAt(tokens: readonly Token[], i: number, end: number, seq: readonly string[]): boolean {
   if (i + seq.length > end) return false;

@@ -107,6 +107,15 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
       }
     }
   }
+  // "the fighting killed 20": an event noun that is the subject of a verb trigger of the same type is that event
+  for (let k = 0; k + 1 < out.length; k++) {
+    const p = out[k]!;
+    const q = out[k + 1]!;
+    if (p.drop || q.drop || !p.c.asNoun || q.c.asNoun || p.c.entry.type !== q.c.entry.type) continue;
+    let j = p.c.tokenEnd;
+    while (j < q.c.head && (v.tokens[j]!.pos === 'AUX' || v.tokens[j]!.pos === 'ADV')) j++;
+    if (j === q.c.head) p.drop = true;
+  }
   const hasMain = out.some((p) => !p.drop && !p.subordinate);
   if (hasMain) for (const p of out) if (p.subordinate) p.drop = true;
   return out;
@@ -468,7 +477,9 @@ function buildDraft(
   const cs = clauseStart(v, c.head);
   const ce = clauseEnd(v, c.head);
   const reported = attribution !== null || (reportingAt >= 0 && reportingAt !== c.head && !(c.asNoun && supportVerbBefore(v, c.head, lex, true) === reportingAt));
-  const reading = readModality(tokens, cs, c.head, v.te, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
+  // an event noun takes the modality of its predicate too ("the talks are expected to resume")
+  const cueEnd = c.asNoun ? predicateEnd(v, c.head, ce) : c.head;
+  const reading = readModality(tokens, cs, cueEnd, v.te, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
   let modality: Modality = reading.modality;
 
   // "officials denied that troops had fired": the content of a denial is negated
@@ -522,6 +533,13 @@ function buildDraft(
       timexId = x.id;
     }
   }
+  // a date after the publication date makes an asserted or reported event a planned one
+  if (timexId !== null && (modality === 'asserted' || modality === 'reported')) {
+    const tx = sTimexes.find((x) => x.id === timexId);
+    const pub = ix.doc.meta.published;
+    const later = (val: string) => pub !== null && /^\d{4}-\d{2}(-\d{2})?$/.test(val) && val > pub.slice(0, val.length);
+    if (tx && (tx.value === 'FUTURE_REF' || later(tx.value))) modality = 'planned';
+  }
   // quantities in the object (or, for a passive, the subject)
   const qRanges = [objectRange, isPassiveOrNoun(v, c) ? subjectRange : null].filter((r): r is Range => r !== null);
   const quantityIds = sQuantities
@@ -554,7 +572,7 @@ function buildDraft(
 function firstMentionAfter(v: SentenceView, from: number, exclude: readonly string[], placesOk: boolean): string[] {
   for (let j = from; j < v.te && j - from < 10; j++) {
     const t = v.tokens[j]!;
-    if (t.norm === ';' || t.norm === ':' || (t.norm === ',' && j > from && v.tokens[j + 1]?.pos === 'VERB')) break;
+    if (t.norm === ';' || t.norm === ':' || t.norm === ',') break;
     const m = v.mentionAt[j - v.ts];
     if (!m) continue;
     const prev = j > v.ts ? v.tokens[j - 1]!.norm : '';
@@ -563,6 +581,16 @@ function firstMentionAfter(v: SentenceView, from: number, exclude: readonly stri
     return v.entityOf(m.entityId) ? [m.entityId] : [];
   }
   return [];
+}
+
+/** After an event noun that is a subject, the end of its verb group (the predicate's first verb), else the noun. */
+function predicateEnd(v: SentenceView, noun: number, clauseEndAt: number): number {
+  for (let k = noun + 1; k < clauseEndAt && k - noun < 8; k++) {
+    const t = v.tokens[k]!;
+    if (t.pos === 'VERB') return Math.min(k + 2, clauseEndAt);
+    if (t.pos === 'ADP' || t.norm === ',') return noun;
+  }
+  return noun;
 }
 
 /** For an event noun that is a subject ("the talks, led by X, took place"), its support predicate. */
