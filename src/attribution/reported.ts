@@ -281,7 +281,7 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
     let j = right - 1;
     while (j >= lo && right - j < 30) {
       const t = tokens[j]!;
-      if (t.text === ',' || isOpenQuote(t) || isCloseQuote(t) || isDash(t)) break;
+      if (t.text === ',' || /^["“”«»]$/.test(t.text) || isDash(t)) break;
       const misTagged = t.pos === 'VERB' && j > lo && /^(PART|DET|ADJ|ADV)$/.test(tokens[j - 1]!.pos);
       if (isVerbal(t) && !/(ed|ing)$/.test(t.norm) && !misTagged) {
         let rel = false;
@@ -319,9 +319,10 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
   if (isOpenQuote(tokens[a])) return end;
   for (let j = a + 1; j < end; j++) {
     const t = tokens[j]!;
+    if (t.norm === 'but' && tokens[j - 1]!.text === ',') return j - 1;
     if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'but')) {
       let v = j + 1;
-      while (v < end && tokens[v]!.pos === 'ADV') v++;
+      while (v < end && (tokens[v]!.pos === 'ADV' || (v === j + 1 && tokens[v]!.pos === 'PRON'))) v++;
       const n = tokens[v];
       if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !/ing$/.test(n.norm)) return trimEnd(tokens, a, j);
     }
@@ -384,6 +385,10 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
       r = np[1];
       if (r < end && tokens[r]!.norm === 'to' && frames.has('recipient')) return { start: r, rule: 'recipient-to', weak: false };
     }
+  }
+  if (frames.has('noThat') && r === ce && r < end && tokens[r]!.pos === 'ADP' && tokens[r]!.norm !== 'that') {
+    const pp = npRight(tokens, r + 1, end);
+    if (pp && pp[1] < end && tokens[pp[1]]!.pos === 'PRON' && clauseFollows(tokens, pp[1], end)) return { start: pp[1], rule: 'bare-clause', weak: true };
   }
   if (frames.has('noThat') && r < end) {
     const t = tokens[r]!;
@@ -473,6 +478,7 @@ export function detachedSpeechTag(tokens: readonly Token[], s: TokenRange, prev:
   if (!v || v.pos !== 'VERB' || !lex.verbs.get(v.lemma)?.has('paren')) return null;
   const n = tokens[ci + 1];
   if (n && n.text !== ',' && n.pos !== 'ADP' && n.pos !== 'NOUN' && n.pos !== 'PROPN' && n.pos !== 'ADV') return null;
+  if (hasFiniteVerb(tokens, ci + 1, end)) return null;
   return { source: src, cue: [ci, ci + 1] };
 }
 

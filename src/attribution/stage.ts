@@ -67,7 +67,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
       // the quotation is the previous sentence, from its first quote mark
       const prev = sentences[si - 1]!;
       let a = prev.tokenStart;
-      while (a < prev.tokenEnd && quoteOf[a] === -1 && !/^["“«']/.test(tokens[a]!.text)) a++;
+      while (a < prev.tokenEnd && !/^(["“«]|'')$/.test(tokens[a]!.text) && !(tokens[a]!.text === "'" && tokens[a + 1]?.text.startsWith("'"))) a++;
       if (a < prev.tokenEnd - 1) {
         const content = tokenSpan(tokens, [a, prev.tokenEnd]);
         built.push({ kind: 'direct', cue: tokenSpan(tokens, tag.cue), source: tokenSpan(tokens, tag.source), content, fragments: [content], quoteIdx: null, rule: 'detached-speech-tag' });
