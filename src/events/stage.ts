@@ -400,7 +400,7 @@ function buildDraft(
       }
     } else {
       actors = headsOf(v, subjectRange);
-      recipients = headsOf(v, objectRange, { skipPlaces: !PLACE_TARGETS.has(type) });
+      recipients = headsOf(v, objectRange, { skipPlaces: !PLACE_TARGETS.has(type) && mode !== 'visit' });
       if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, c.head, reportingAt);
     }
     objStart = objectRange ? objectRange.b : c.tokenEnd;
@@ -459,7 +459,7 @@ function buildDraft(
     const ids = headsOf(v, np);
     if (ids.length > 0) recipients = ids;
   }
-  if (recipients.length === 0 && e.roles !== 'speaker') recipients = firstMentionAfter(v, c.tokenEnd, actors, PLACE_TARGETS.has(type));
+  if (recipients.length === 0 && e.roles !== 'speaker') recipients = firstMentionAfter(v, c.tokenEnd, actors, PLACE_TARGETS.has(type) || mode === 'visit');
   if (e.roles === 'speaker') {
     // "X said Y must ...": the speaker demands, the subject of 'must' is asked
     const sp = reportingAt >= 0 && reportingAt < c.head ? headsOf(v, subjectOf(v, reportingAt)) : fallbackSpeaker(v, ix, c.head, reportingAt);
