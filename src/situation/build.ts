@@ -6,7 +6,6 @@ import { countriesIn, isNegotiationEvent, mentionsTalks, type NegotiationReading
 import {
   type AgreementReading,
   type ExchangeReading,
-  type GroupReading,
   type GroupCaptiveReading,
   type NamedCaptiveReading,
   readAgreement,
@@ -361,9 +360,10 @@ export function pairReleases(readings: readonly { s: SentenceView; x: ExchangeRe
       open.x = {
         ...main,
         releasedBy: main.releasedBy ?? other(back.releasedBy),
-        inReturn: back.released.length === 1 ? back.released[0]! : sumGroups(back.released),
+        inReturn: back.released[0]!,
         inReturnBy: back.releasedBy,
         date: main.date ?? back.date,
+        phase: main.phase ?? back.phase,
       };
       open = null;
       continue;
@@ -372,15 +372,6 @@ export function pairReleases(readings: readonly { s: SentenceView; x: ExchangeRe
     out.push(open);
   }
   return out;
-}
-
-function sumGroups(gs: readonly GroupReading[]): GroupReading {
-  return {
-    count: gs.reduce((n, g) => n + g.count, 0),
-    approx: gs.some((g) => g.approx),
-    who: gs.map((g) => g.who).filter((w) => w !== null).join(' and ') || null,
-    span: { start: gs[0]!.span.start, end: gs[gs.length - 1]!.span.end },
-  };
 }
 
 class Exchanges {
@@ -402,6 +393,7 @@ class Exchanges {
       released: r.released.map((g) => ({ count: g.count, approx: g.approx, who: g.who })),
       in_return: r.inReturn ? { count: r.inReturn.count, approx: r.inReturn.approx, who: r.inReturn.who } : null,
       planned: r.planned,
+      phase: r.phase,
       date: r.date,
       first_seen: view.ref.published,
       sources: [],

@@ -18,6 +18,7 @@ export interface PlacedMention {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  readonly form: string;
   readonly entity: EntityOut;
 }
 
@@ -77,7 +78,7 @@ export class DocView {
     }));
     for (const e of x.events) this.sentenceAt(e.sentence.start)?.events.push(e);
     this.mentions = x.entities
-      .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, entity })))
+      .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, form: m.form, entity })))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     this.dates = [...x.dates].sort((a, b) => a.start - b.start);
     this.quantities = [...x.quantities].sort((a, b) => a.start - b.start);

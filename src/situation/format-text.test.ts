@@ -18,7 +18,7 @@ const s: Situation = {
     },
   ],
   agreements: [{ id: 'a1', name: 'truce', parties: ['GRC', 'Sea Wolves'], phases: [1, 2], in_force_since: '2024-01-01', status: 'in_force', phase: 1, next: ['extension'], first_seen: null, last_seen: null, sources: [] }],
-  exchanges: [{ id: 'x1', released_by: 'Sea Wolves', released: [{ count: 7, approx: false, who: 'fishermen' }], in_return: { count: 1200, approx: true, who: 'detainees' }, planned: false, date: '2024-01-05', first_seen: null, sources: [] }],
+  exchanges: [{ id: 'x1', released_by: 'Sea Wolves', released: [{ count: 7, approx: false, who: 'fishermen' }], in_return: { count: 1200, approx: true, who: 'detainees' }, planned: false, phase: null, date: '2024-01-05', first_seen: null, sources: [] }],
   captives: [{ id: 'c1', name: 'Ana Lind', count: null, who: null, nationality: 'SWE', age: 30, status: 'held', alive: true, last_seen: '2023-12', declared_by: null, held_by: 'Sea Wolves', history: [], first_seen: null, sources: [] }],
 };
 

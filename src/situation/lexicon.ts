@@ -47,6 +47,7 @@ export const SituationLexiconSchema = z.object({
   ordinal_names: z.record(z.string(), z.string()),
   fighting_nouns: StringList,
   halt_verbs: StringList,
+  near_future_words: StringList,
 });
 
 /** The raw situation lexicon. */
@@ -176,6 +177,8 @@ export interface Lexicon {
   readonly ordinalName: (n: number) => string;
   readonly fighting: ReadonlySet<string>;
   readonly halt: ReadonlySet<string>;
+  /** Words that put the verb right after them in the future ("would take effect"). */
+  readonly nearFuture: ReadonlySet<string>;
 }
 
 /** Captive statuses in the order they are tested (most specific first). */
@@ -252,6 +255,7 @@ export function lexicon(): Lexicon {
     ordinalName: (n: number) => raw.ordinal_names[String(n)] ?? `phase ${n}`,
     fighting: new Set(raw.fighting_nouns),
     halt: new Set(raw.halt_verbs),
+    nearFuture: new Set(raw.near_future_words),
   };
   return compiled;
 }

@@ -17,6 +17,13 @@ export function isFutureSentence(view: DocView, s: SentenceView): boolean {
 
 // ---------------------------------------------------------------- agreements
 
+/** True when one of the three words before word i puts it in the future ("would take effect", "is to free"). */
+export function futureNear(ws: readonly Word[], i: number): boolean {
+  const near = lexicon().nearFuture;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (near.has(ws[k]!.norm)) return true;
+  return false;
+}
+
 /** What a sentence says about an agreement (ceasefire, truce, deal). */
 export interface AgreementReading {
   readonly name: string;
@@ -84,18 +91,29 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   const assertedTruce = truceEvent && (truceEvent.modality === 'asserted' || truceEvent.modality === 'reported') ? truceEvent : null;
   if (assertedTruce) {
     inForce = !ended;
-    if (assertedTruce.date && /^\d{4}-\d{2}-\d{2}$/.test(assertedTruce.date.value)) inForceSince = assertedTruce.date.value;
+    const v = assertedTruce.date?.value.slice(0, 10);
+    if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) inForceSince = v;
   }
   if (halted && !future) inForce = true;
-  // "The truce is holding", "the current phase of the deal": in force now.
-  if (!future && (currentPhases.length > 0 || lx.inForce.find(ws).some((h) => !view.negatedAt(ws, h.i)))) inForce = true;
-  if (!future && !ended && (assertedTruce || halted || lx.inForce.test(ws))) {
+  // "The truce took effect on Sunday", "the current phase": in force now — unless the verb is in the future ("would take effect").
+  const nowInForce = lx.inForce.find(ws).filter((h) => !view.negatedAt(ws, h.i) && !futureNear(ws, h.i));
+  if (currentPhases.length > 0 || nowInForce.length > 0) inForce = true;
+  if (!ended && (assertedTruce || (halted && !future) || nowInForce.length > 0)) {
+    let best: string | null = null;
     for (const d of view.datesIn(s)) {
+      const v = d.value.slice(0, 10);
+      if (!/^\d{4}-\d{2}(-\d{2})?$/.test(v)) continue;
       const i = wordIndexAt(ws, d.start);
-      if (i > 0 && (ws[i - 1]!.norm === 'since' || ws[i - 1]!.norm === 'from') && /^\d{4}-\d{2}(-\d{2})?$/.test(d.value)) {
-        inForceSince ??= d.value;
-        inForce = true;
+      const prev = ws[i - 1]?.norm;
+      if (prev === 'since' || prev === 'from') {
+        best = v;
+        break;
       }
+      if (best === null && /^\d{4}-\d{2}-\d{2}$/.test(v) && !futureNear(ws, i)) best = v;
+    }
+    if (best) {
+      inForceSince ??= best;
+      inForce = true;
     }
   }
   if (agreeEvent && agreeEvent.modality === 'asserted' && !future) inForce = true;
@@ -147,6 +165,8 @@ export interface ExchangeReading {
   readonly counterpart: boolean;
   /** True when the release is announced for later ("is to free", a planned event). */
   readonly planned: boolean;
+  /** The phase of the agreement the release belongs to ("during the first phase"). */
+  readonly phase: number | null;
 }
 
 function isCount(q: QuantityOut): boolean {
@@ -155,22 +175,34 @@ function isCount(q: QuantityOut): boolean {
 
 /** The people a counted quantity stands for: the words after the number, else its `of`. */
 export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | null {
-  const after = phraseAfter(view, s, q.end);
+  let after = phraseAfter(view, s, q.end);
+  // "the bodies of eight others": the remains are what was handed over.
+  const ws = view.words(s);
+  const qi = wordIndexAt(ws, q.start);
+  if (after && qi >= 2 && ws[qi - 1]!.norm === 'of' && lexicon().captiveStatus[1]![1].test(ws, qi - 2, qi - 1)) after = `${view.slice(s, ws[qi - 2]!.start, ws[qi - 1]!.end)} ${after}`;
   if (after && !/^\d/.test(after)) return after;
   if (q.of) return q.of;
   const rest = q.text.replace(/^[^A-Za-z]*(?:about|approximately|around|some|nearly|almost|more than|at least|over|roughly)?\s*[\d,.]+\s*/i, '').trim();
   return rest || null;
 }
 
+const SUBSET_BEFORE: ReadonlySet<string> = new Set(['including', 'among', 'includes', 'included']);
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const POTENTIAL: ReadonlySet<string> = new Set(['could', 'might', 'may', 'would', 'if']);
 
-/** The subject named just before word i (an actor mention within four words), as a party key. */
+const AUX: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'to', 'also', 'then', 'later', 'in', 'turn', 'be', 'been', 'due', 'set', 'itself', 'has', 'would']);
+
+/**
+ * The subject of the verb at word i: an actor named (not as an adjective, "Israeli hostages")
+ * right before it, with only auxiliaries between ("Israel is to release"). Party key or null.
+ */
 function subjectBefore(view: DocView, s: SentenceView, ws: readonly Word[], i: number): string | null {
-  const from = ws[Math.max(0, i - 4)]?.start ?? s.start;
-  const before = view.mentionsIn({ start: from, end: ws[i]?.start ?? s.end }).filter((m) => ACTORS.has(m.entity.kind) && m.entity.kind !== 'person');
+  const from = ws[Math.max(0, i - 5)]?.start ?? s.start;
+  const before = view.mentionsIn({ start: from, end: ws[i]?.start ?? s.end }).filter((m) => ACTORS.has(m.entity.kind) && m.entity.kind !== 'person' && m.form !== 'demonym');
   const last = before[before.length - 1];
-  return last ? view.party(last.entity) : null;
+  if (!last) return null;
+  for (let k = wordIndexAt(ws, last.end); k < i; k++) if (!AUX.has(ws[k]!.norm)) return null;
+  return view.party(last.entity);
 }
 
 /**
@@ -198,13 +230,20 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   for (const q of view.quantitiesIn(s)) if (isCount(q) && !qs.some((o) => o.start < q.end && q.start < o.end)) qs.push(q);
   const group = (q: QuantityOut): GroupReading => ({ count: q.value, approx: q.approx, who: whoOf(view, s, q), span: { start: q.start, end: q.end } });
   const stop = Math.min(cueAfter?.start ?? Infinity, second?.start ?? Infinity);
-  let released = qs.filter((q) => q.start > releaseAt && q.start < stop);
+  // "including 111 who ...", "70 of them": a part of a group already counted.
+  const subset = (q: QuantityOut) => {
+    const k = wordIndexAt(ws, q.start);
+    return (k > 0 && SUBSET_BEFORE.has(ws[k - 1]!.norm)) || (ws[k + 1]?.norm === 'of' && /^(whom|them|those)$/.test(ws[k + 2]?.norm ?? ''));
+  };
+  let released = qs.filter((q) => q.start > releaseAt && q.start < stop && !subset(q));
   if (passive) released = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end)).concat(released);
   if (released.length === 0) return null;
   // "in return" / "in exchange" without "for" marks this release as the return for another.
   const bareCue = (h: { phrase: string } | null) => h !== null && !h.phrase.endsWith(' for');
-  const afterCue = cueAfter && !bareCue(cueAfter) ? qs.filter((q) => q.start >= cueAfter.end) : [];
-  const afterSecond = second ? qs.filter((q) => q.start > second.start && (!cueAfter || q.start < cueAfter.start)) : [];
+  const afterCue = cueAfter && !bareCue(cueAfter) ? qs.filter((q) => q.start >= cueAfter.end && !subset(q)) : [];
+  const afterSecond = second ? qs.filter((q) => q.start > second.start && (!cueAfter || q.start < cueAfter.start) && !subset(q)) : [];
+  let phase: number | null = null;
+  if (!future) for (const h of lx.phase.find(ws)) phase ??= phaseNumberAt(ws, h.i);
   let releasedBy: string | null = null;
   const actor = event?.actor[0];
   if (actor && (!passive || event?.actor.length)) releasedBy = view.party(actor);
@@ -218,6 +257,7 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
     inReturnBy: second ? subjectBefore(view, s, ws, second.i) : null,
     date: (event?.date?.value ?? dates[0]?.value ?? null)?.slice(0, 10) ?? null,
     event,
+    phase,
     counterpart: bareCue(cueBefore) || bareCue(cueAfter) || (cueBefore !== null && !cueBefore.phrase.endsWith(' for')),
     planned: event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported'),
   };

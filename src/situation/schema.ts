@@ -130,6 +130,8 @@ export const ExchangeSchema = z.object({
   in_return: ExchangeGroupSchema.nullable(),
   /** True when the exchange is announced for later, not done. */
   planned: z.boolean(),
+  /** The phase of the agreement the exchange belongs to, when named. */
+  phase: z.number().int().nullable(),
   date: z.string().nullable(),
   first_seen: z.string().nullable(),
   sources: z.array(SourceRefSchema),
