@@ -10,7 +10,7 @@ export interface ModalCandidate {
   readonly rule: string;
 }
 
-const BOUNDARY_PUNCT = new Set([',', ';', ':', '—', '–', '--', '―', '(', ')', '“', '”', '"', '«', '»']);
+const BOUNDARY_PUNCT = new Set(['.', '?', '!', '…', ',', ';', ':', '—', '–', '--', '―', '(', ')', '“', '”', '"', '«', '»']);
 const BOUNDARY_WORDS = new Set(['but', 'though', 'although', 'while', 'whereas', 'because', 'yet']);
 const PURPOSE_BEFORE = new Set(['NOUN', 'PROPN', 'PRON', 'ADV', 'NUM']);
 

@@ -164,6 +164,7 @@ describe('modality cues', () => {
     ['a purpose infinitive', 'Mediators flew to Cairo to secure a truce.', ['intention', 'to', 'to secure a truce']],
     ['an upcoming meeting', 'The upcoming summit aims to settle the border dispute.', ['intention', 'upcoming', 'upcoming summit aims to settle the border dispute']],
     ['remained silent', 'The palace remained silent, fuelling rumours.', ['negation', 'remained silent', 'remained silent']],
+    ['a scope stops at a full stop inside a long quotation', 'She said: “We will rebuild the school. Nobody can stop that.”', ['future', 'will', 'will rebuild the school']],
   ])('%s', (_name, text, expected) => {
     expect(cues(text)).toContainEqual(expected);
   });
