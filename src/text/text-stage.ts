@@ -41,8 +41,11 @@ export function capSentenceLength(
 
 /** Folds case and typographic quotes so lexicon look-ups see one form. */
 export function normalise(word: string): string {
-  return word.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  const lower = word.toLowerCase();
+  return QUOTE_CHARS.test(lower) ? lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : lower;
 }
+
+const QUOTE_CHARS = /[’‘“”]/;
 
 /** Sentences, tokens and POS from wink-nlp, with Parley's sentence repairs for news. */
 export const textStage: Stage = {
@@ -63,17 +66,20 @@ export const textStage: Stage = {
     });
     const sentenceOf = new Int32Array(raw.length);
     ranges.forEach((r, si) => sentenceOf.fill(si, r.tokenStart, r.tokenEnd));
-    const tokens: Token[] = raw.map((t, i) => ({
+    const tokens: Token[] = raw.map((t, i) => {
+      const norm = normalise(t.text);
+      return {
       i,
       start: t.start,
       end: t.end,
       text: t.text,
-      norm: normalise(t.text),
-      lemma: normalise(t.lemma),
+      norm,
+      lemma: t.lemma === norm ? norm : normalise(t.lemma),
       pos: t.pos,
       type: t.type,
       sentence: sentenceOf[i]!,
-    }));
+      };
+    });
     const sentences: Sentence[] = ranges.map((r, si) => {
       const span = { start: raw[r.tokenStart]!.start, end: raw[r.tokenEnd - 1]!.end };
       return {
