@@ -290,12 +290,17 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     i = he - 1;
   }
 
-  // 5. Pronouns.
+  // 5. Pronouns. First-person pronouns inside a quotation belong to its speaker, found later by attribution.
+  let inQuote = false;
   for (let i = start; i < end; i++) {
-    if (covered[i - start]) continue;
     const t = tokens[i]!;
+    if (t.text === '“') inQuote = true;
+    else if (t.text === '”') inQuote = false;
+    else if (t.text === '"') inQuote = !inQuote;
+    if (covered[i - start]) continue;
     const p = lex.pronouns[t.norm];
     if (!p) continue;
+    if (inQuote && /^(i|me|my|myself|we|us|our|ourselves)$/.test(t.norm)) continue;
     if (t.norm === 'it' && !itRefers(tokens, i, end)) continue;
     const c = base(i, i + 1, si, p[0] === 'person' ? 'person' : p[0] === 'organization' ? 'organization' : 'group', 'pronoun', 'pronoun');
     out.push({ ...c, coref: { type: 'pronoun', gender: p[1], plural: p[2], head: null, nonState: false } });

@@ -39,6 +39,10 @@ export class PhraseIndex<T> {
     const hit = this.map.get(key);
     if (hit) {
       if (!hit.values.includes(value)) hit.values.push(value);
+      // Case is checked against the least capitalised spelling given ("Gaza strip" and "Gaza Strip").
+      const caps = (x: string) => x.replace(/[^A-Z]/g, '').length;
+      const trimmed = alias.trim().replace(/\s+/g, ' ');
+      if (caps(trimmed) < caps(hit.alias) && trimmed.length === hit.alias.length) hit.alias = trimmed;
     } else this.map.set(key, { alias: alias.trim().replace(/\s+/g, ' '), values: [value] });
     for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) this.prefixes.add(key.slice(0, i));
     if (!/^[A-Z0-9\u00C0-\u00DE]/.test(alias.trim())) this.lowerFirst.add(key.split(/[\s-]/)[0]!);

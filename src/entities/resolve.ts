@@ -233,7 +233,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
         const head = c.coref?.head ?? null;
         // Appositive right after a person: "Jane Roe, a former envoy, ..." is that person.
         const before = recent[recent.length - 1];
-        const detFirst = /^(the|a|an)$/.test(tokens[c.tokenStart]!.norm) ? 0 : prevTok && /^(the|a|an)$/.test(prevTok.norm) ? 1 : 0;
+        let detFirst = /^(the|a|an)$/.test(tokens[c.tokenStart]!.norm) ? 0 : prevTok && /^(the|a|an)$/.test(prevTok.norm) ? 1 : 0;
+        // skip a bare age: "Mohammed Hassan, 34, a father of three"
+        if (tokens[c.tokenStart - 1 - detFirst]?.text === ',' && tokens[c.tokenStart - 2 - detFirst]?.pos === 'NUM' && tokens[c.tokenStart - 3 - detFirst]?.text === ',') detFirst += 2;
         const commaTok = tokens[c.tokenStart - 1 - detFirst];
         if (commaTok?.text === ',' && before && before.b.kind === 'person' && before.b.key[0] !== 'r' && c.tokenStart - before.at <= 8 && before.b.mentions[before.b.mentions.length - 1]!.span.end === tokens[c.tokenStart - 2 - detFirst]?.end) {
           applyTitle(before.b, c);
@@ -494,6 +496,13 @@ function applyAppositives(text: string, tokens: readonly Token[], builders: read
       let i = last + 1;
       if (tokens[i]?.text !== ',') continue;
       i++;
+      // "Mohammed Hassan, 34, a teacher": a bare age, then the appositive.
+      const ageTok = tokens[i];
+      if (ageTok && ageTok.pos === 'NUM' && /^\d{1,3}$/.test(ageTok.text) && Number(ageTok.text) < 120 && (tokens[i + 1]?.text === ',' || tokens[i + 1]?.text === '.')) {
+        b.attributes.age ??= Number(ageTok.text);
+        if (tokens[i + 1]?.text !== ',') continue;
+        i += 2;
+      }
       const sentence = tokens[last]!.sentence;
       let j = i;
       while (j < tokens.length && j - i < 24 && tokens[j]!.sentence === sentence && !/^[,;.:!?()“”"—–]$/.test(tokens[j]!.text)) j++;
