@@ -27,7 +27,7 @@ const LOOKAHEAD = 12;
 export function mayAttribute(tokens: readonly Token[], s: TokenRange, lex: ReportingLexicon): boolean {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i]!;
-    if (lex.verbs.has(t.lemma) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === '"' || t.text === '“' || t.text === '”') return true;
+    if (lex.verbs.has(t.lemma) || lex.nouns.has(t.lemma) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === ':' || isDash(t) || isOpenQuote(t) || isCloseQuote(t)) return true;
   }
   return false;
 }

@@ -80,6 +80,12 @@ describe('direct quotes and speakers', () => {
     expect(direct[0]!.evidence).toHaveLength(2);
   });
 
+  it('gives a quotation left open at the paragraph end the speaker named in its continuation', () => {
+    const text = '“The harvest failed twice this year.\n“We cannot feed the village,” said Marta Diaz, the mayor.';
+    const d = attribute(text);
+    expect(d.layers.quotes!.map((q) => cut(text, q.speakerSpan))).toEqual(['Marta Diaz', 'Marta Diaz']);
+  });
+
   it('takes the speaker before a colon', () => {
     const text = 'The general told the press: “We will not withdraw from the valley.”';
     const d = attribute(text);

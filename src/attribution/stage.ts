@@ -14,7 +14,7 @@ const MIN_QUOTE_SHARE = 0.6;
 const QUOTE_CHARS = /["“”«»']/;
 const RULE_PRIORITY: Readonly<Record<string, number>> = {
   'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'speaker-colon': 9, 'speaker-dash': 9, 'quote-byline': 9,
-  'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6,
+  'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'quote-continued-later': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6,
   'recipient-to': 6, 'passive-by': 6, 'passive-that-clause': 6, 'to-infinitive': 4, object: 3, 'noun-that': 3, 'noun-to': 2,
   'hearsay-adverb': 2, 'quote-previous-subject': 2, 'quote-marks': 1,
 };
@@ -159,6 +159,20 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     const openMark = { start: tokens[q.open]!.start, end: tokens[q.open]!.end };
     fromQuotes.push({ kind: 'direct', cue: speaker.cue ?? openMark, source: speaker.source, content: qs, fragments: [qs], quoteIdx: qi, rule });
   });
+
+  // a quotation left open at a paragraph end takes the speaker of the paragraph that continues it
+  for (let qi = quoteCands.length - 2; qi >= 0; qi--) {
+    const q = quoteCands[qi]!;
+    const next = speakers[qi + 1]!;
+    if (speakers[qi]!.source || q.closed || !quoteCands[qi + 1]!.continuation || !next.source) continue;
+    speakers[qi] = next;
+    const own = fromQuotes.find((b) => b.quoteIdx === qi);
+    if (own) {
+      own.source = next.source;
+      own.cue = next.cue ?? own.cue;
+      own.rule = 'quote-continued-later';
+    }
+  }
 
   // ---- records
   const quotes: Quote[] = quoteCands.map((q, qi) => {
