@@ -96,7 +96,7 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
     if (NOUNISH.has(t.pos) && (afterDet || prev?.pos === 'ADP' || prev?.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(prev.norm))) return { ok: false, asNoun: false };
     return { ok: true, asNoun: false };
   }
-  const asNoun = !VERBISH.has(t.pos) || afterDet || (prev?.norm === 'to' && /[^s]s$/.test(t.norm));
+  const asNoun = (!VERBISH.has(t.pos) && t.pos !== 'ADJ') || afterDet || (prev?.norm === 'to' && /[^s]s$/.test(t.norm));
   if (asNoun && modifier) return { ok: false, asNoun };
   return { ok: true, asNoun };
 }

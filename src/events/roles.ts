@@ -134,7 +134,7 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
     if (t.norm === ',') {
       // apposition: ", a former envoy," / ", now with X,"
       let k = i - 1;
-      while (k >= v.ts && i - k < 14 && v.tokens[k]!.norm !== ',' && v.tokens[k]!.pos !== 'VERB') k--;
+      while (k >= v.ts && i - k < 16 && v.tokens[k]!.norm !== ',' && (v.tokens[k]!.pos !== 'VERB' || /(ed|ing)$/.test(v.tokens[k]!.norm))) k--;
       if (k >= v.ts && v.tokens[k]!.norm === ',' && k > v.ts) {
         i = k - 1;
         continue;
@@ -145,11 +145,12 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
   }
   if (i < v.ts) return null;
   const t = v.tokens[i]!;
-  if ((t.norm === 'but' || t.norm === 'and') && depth < 3 && clauseOf(v, i) === clause && i > v.ts) {
-    // "X opened its borders, but was still refusing ...": the subject of the first predicate
-    for (let k = i - 1; k >= v.ts && i - k < 30; k--) {
-      if (v.tokens[k]!.pos === 'VERB') return subjectOf(v, k, depth + 1);
-    }
+  if ((t.norm === 'but' || t.norm === 'and') && depth < 3 && i > v.ts) {
+    // "X opened its borders ..., but was still refusing ...": the subject of the first predicate of the previous clause
+    const pc = clauseOf(v, i - 1);
+    let k = i - 1;
+    while (k > v.ts && clauseOf(v, k - 1) === pc) k--;
+    for (; k < i; k++) if (v.tokens[k]!.pos === 'VERB') return subjectOf(v, k, depth + 1);
     return null;
   }
   if ((t.norm === 'who' || t.norm === 'which' || t.norm === 'that') && depth < 3) {

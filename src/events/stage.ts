@@ -393,7 +393,7 @@ function buildDraft(
     objectRange = npRight(v, objStart, cl);
     if (passive) {
       recipients = headsOf(v, subjectRange, { skipPlaces: !PLACE_TARGETS.has(type) });
-      const by = ppMentions(v, c.tokenEnd, 12, new Set(['by']));
+      const by = ppMentions(v, c.tokenEnd, 25, new Set(['by']));
       actors = by.length > 0 ? headsOf(v, by[0]!.range) : [];
       if (objectRange && !by.some((b) => b.range.a === objectRange!.a)) {
         for (const id of headsOf(v, objectRange, { skipPlaces: true })) if (!recipients.includes(id)) recipients.push(id);
