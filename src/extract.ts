@@ -23,13 +23,17 @@ export function annotate(doc: Document): Document {
   return pipeline().run(doc);
 }
 
-/** Builds a document from text or HTML (detected) and annotates it. */
-export function annotateText(text: string, meta: Partial<DocumentMeta> = {}): Document {
-  const doc = looksLikeHtml(text) ? documentFromHtml(text, meta) : documentFromText(text, meta);
+/** What the input is: plain text, an HTML page, or 'auto' (an HTML page is recognised by its opening tags). */
+export type InputFormat = 'text' | 'html' | 'auto';
+
+/** Builds a document from text or HTML and annotates it. Plain text is the default: only 'auto' sniffs for HTML. */
+export function annotateText(text: string, meta: Partial<DocumentMeta> = {}, format: InputFormat = 'text'): Document {
+  const html = format === 'html' || (format === 'auto' && looksLikeHtml(text));
+  const doc = html ? documentFromHtml(text, meta) : documentFromText(text, meta);
   return annotate(doc);
 }
 
 /** Extracts one article into the output contract. `meta.published` is the reference date (YYYY-MM-DD). */
-export function extract(text: string, meta: Partial<DocumentMeta> = {}): Extraction {
-  return toExtraction(annotateText(text, meta));
+export function extract(text: string, meta: Partial<DocumentMeta> = {}, format: InputFormat = 'text'): Extraction {
+  return toExtraction(annotateText(text, meta, format));
 }

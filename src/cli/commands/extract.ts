@@ -38,7 +38,7 @@ export function registerExtract(program: Command): void {
       }
       const text = decodeText(readInput(file), file === '-' ? 'standard input' : file);
       const meta = { ...(published ? { published } : {}), ...(opts.title ? { title: opts.title } : {}), source: file === '-' ? null : file };
-      const out = extract(text, meta);
+      const out = extract(text, meta, /\.x?html?$/i.test(file) ? 'html' : 'auto');
       if (opts.format === 'json') process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       else print(out);
       const fatal = out.diagnostics.find((d) => d.severity === 'fatal');
@@ -91,11 +91,12 @@ export function extractRecord(line: string, lineNo: number, published?: string):
     const r = rec as Record<string, unknown>;
     id = r.id === undefined || r.id === null ? `line-${lineNo}` : String(r.id);
     const text = typeof r.text === 'string' ? r.text : typeof r.html === 'string' ? r.html : null;
-    if (text === null) throw new ParleyError('BAD_INPUT', `record ${id} has no "text" string`);
+    if (text === null) throw new ParleyError('BAD_INPUT', `record ${id} has no "text" (or "html") string`);
+    const format = typeof r.text === 'string' ? 'text' : 'html';
     const dateField = [r.date, r.published, r.dct].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
     const date = dateField ? parsePublished(dateField, `record ${id} date`) : published;
     const title = typeof r.title === 'string' ? r.title : undefined;
-    const out = extract(text, { externalId: id, ...(date ? { published: date } : {}), ...(title ? { title } : {}), url: typeof r.url === 'string' ? r.url : null });
+    const out = extract(text, { externalId: id, ...(date ? { published: date } : {}), ...(title ? { title } : {}), url: typeof r.url === 'string' ? r.url : null }, format);
     return out;
   } catch (e) {
     if (!isParleyError(e)) throw e;
