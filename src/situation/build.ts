@@ -98,7 +98,26 @@ export function findBelligerents(views: readonly DocView[]): string[] {
   let best: string | null = null;
   let n = 0;
   for (const [k, c] of pairs) if (c > n) [best, n] = [k, c];
-  return best ? best.split('\u0000') : [];
+  if (!best) return [];
+  // A territory fighting a state is usually an armed group based there: "PSE" → the group the documents name most.
+  const armed = new Map<string, Map<string, number>>();
+  for (const v of views) {
+    for (const e of v.entities) {
+      if (e.sector !== 'REB' || !e.country) continue;
+      const byName = armed.get(e.country) ?? new Map<string, number>();
+      byName.set(e.name, (byName.get(e.name) ?? 0) + e.mentions.length);
+      armed.set(e.country, byName);
+    }
+  }
+  const sides = best.split('\u0000');
+  return sides.map((side) => {
+    const groups = armed.get(side);
+    if (!groups) return side;
+    let name = side;
+    let most = 0;
+    for (const [g, c] of groups) if (c > most && !sides.includes(g)) [name, most] = [g, c];
+    return name;
+  });
 }
 
 // ---------------------------------------------------------------- negotiations
@@ -273,7 +292,7 @@ class Negotiations {
 
 interface AgrWork {
   readonly item: Agreement;
-  readonly kind: AgreementReading['kind'];
+  kind: AgreementReading['kind'];
   nextFrom: string | null;
 }
 
@@ -283,7 +302,7 @@ class Agreements {
   constructor(private readonly belligerents: readonly string[]) {}
 
   add(view: DocView, s: SentenceView, r: AgreementReading): void {
-    const creates = r.inForce || r.knownPhases.length > 0;
+    const creates = r.kind !== null && (r.inForce || r.knownPhases.length > 0);
     let w = this.list.find((x) => x.kind === r.kind) ?? (this.list.length === 1 ? this.list[0]! : null);
     if (!w) {
       if (!creates) return;
@@ -311,13 +330,17 @@ class Agreements {
       this.list.push(w);
     }
     const it = w.item;
-    if (/^(deal|agreement|accord)$/.test(it.name) && r.name !== it.name && r.kind === w.kind) it.name = r.name;
+    // A deal that turns out to stop the fighting is the ceasefire.
+    if (r.kind === 'truce' && w.kind !== 'truce') {
+      w.kind = 'truce';
+      it.name = r.name;
+    }
     if (r.inForceSince && (it.in_force_since === null || r.inForceSince < it.in_force_since)) it.in_force_since = r.inForceSince;
     if (r.ended) it.status = 'ended';
     else if (r.inForce || r.inForceSince) it.status = 'in_force';
     for (const p of [...r.knownPhases, ...r.currentPhases]) if (!it.phases.includes(p)) it.phases.push(p);
     it.phases.sort((a, b) => a - b);
-    if (r.currentPhases.length > 0) it.phase = Math.max(...r.currentPhases);
+    if (r.currentPhases.length > 0) it.phase = Math.max(it.phase ?? 0, ...r.currentPhases);
     else if (r.nextPhases.length > 0) {
       const guess = Math.min(...r.nextPhases) - 1;
       if (guess >= 1 && (it.phase === null || guess > it.phase)) it.phase = guess;

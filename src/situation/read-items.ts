@@ -27,8 +27,8 @@ export function futureNear(ws: readonly Word[], i: number): boolean {
 /** What a sentence says about an agreement (ceasefire, truce, deal). */
 export interface AgreementReading {
   readonly name: string;
-  /** 'truce' for agreements that end fighting (ceasefire, truce, armistice), 'deal' otherwise. */
-  readonly kind: 'truce' | 'deal';
+  /** 'truce' for agreements that end fighting (ceasefire, truce, armistice), 'deal' otherwise; null when only a phase is named. */
+  readonly kind: 'truce' | 'deal' | null;
   readonly inForceSince: string | null;
   readonly inForce: boolean;
   readonly ended: boolean;
@@ -59,26 +59,35 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   const agreeEvent = s.events.find((e) => e.type === 'AGREE') ?? null;
   const hits = lx.agreement.find(ws);
   const halted = hits.length === 0 && !truceEvent ? fightingHalted(view, ws) : false;
-  if (hits.length === 0 && !truceEvent && !halted) return null;
+  const phaseHits = lx.phase.find(ws).filter((h) => phaseNumberAt(ws, h.i) !== null);
+  if (hits.length === 0 && !truceEvent && !halted && phaseHits.length === 0) return null;
   const first = hits[0];
-  let name = !first ? 'ceasefire' : first.phrase;
-  if (first && ws[first.j] && lx.agreement.at(ws, first.j) && ws[first.j]!.norm !== first.phrase) name = `${first.phrase} ${ws[first.j]!.norm}`;
-  const kind: AgreementReading['kind'] = truceEvent || halted || lx.conflictEnd.test(ws) ? 'truce' : 'deal';
+  const kind: AgreementReading['kind'] = truceEvent || halted || lx.conflictEnd.test(ws) ? 'truce' : first ? 'deal' : null;
+  // Agreements that end fighting go by one name whatever the article calls them (truce, cease-fire).
+  let name = kind === 'truce' ? 'ceasefire' : (first?.phrase ?? 'agreement');
+  if (kind === 'deal' && first && ws[first.j] && lx.agreement.at(ws, first.j) && ws[first.j]!.norm !== first.phrase) name = `${first.phrase} ${ws[first.j]!.norm}`;
   const future = isFutureSentence(view, s);
+  const futureHits = lx.future.find(ws);
+  const talkHits = lx.negotiation.find(ws);
   const currentPhases: number[] = [];
   const nextPhases: number[] = [];
   const knownPhases: number[] = [];
   const next: { at: number; what: string }[] = [];
-  for (const h of lx.phase.find(ws)) {
-    const n = phaseNumberAt(ws, h.i);
-    if (n === null || view.negatedAt(ws, h.i)) continue;
+  let explicitCurrent = false;
+  for (const h of phaseHits) {
+    const n = phaseNumberAt(ws, h.i)!;
+    if (view.negatedAt(ws, h.i)) continue;
     knownPhases.push(n);
     const isCurrent = ws.slice(Math.max(0, h.i - 3), h.i).some((w) => lx.current.has(w.norm));
-    if (isCurrent) currentPhases.push(n);
-    else if (future) {
+    // A phase is what comes next when a future cue or a talks word stands just before it ("move to the second phase", "talks on a second phase").
+    const near = (hs: readonly { i: number }[]) => hs.some((x) => x.i < h.i && x.i >= h.i - 7);
+    if (isCurrent) {
+      currentPhases.push(n);
+      explicitCurrent = true;
+    } else if (near(futureHits) || near(talkHits)) {
       nextPhases.push(n);
       next.push({ at: h.start, what: `${lx.ordinalName(n)} ${h.phrase}` });
-    }
+    } else currentPhases.push(n);
   }
   if (future) {
     for (const h of lx.extension.find(ws)) if (!view.negatedAt(ws, h.i)) next.push({ at: h.start, what: 'extension' });
@@ -97,7 +106,7 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   if (halted && !future) inForce = true;
   // "The truce took effect on Sunday", "the current phase": in force now — unless the verb is in the future ("would take effect").
   const nowInForce = lx.inForce.find(ws).filter((h) => !view.negatedAt(ws, h.i) && !futureNear(ws, h.i));
-  if (currentPhases.length > 0 || nowInForce.length > 0) inForce = true;
+  if (explicitCurrent || nowInForce.length > 0) inForce = true;
   if (!ended && (assertedTruce || (halted && !future) || nowInForce.length > 0)) {
     let best: string | null = null;
     for (const d of view.datesIn(s)) {
