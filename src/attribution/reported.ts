@@ -40,6 +40,8 @@ function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number):
   if (t.pos === 'ADJ' && /ing$/.test(t.norm) && i > lo && tokens[i - 1]!.pos === 'AUX') return true;
   if (t.pos !== 'NOUN') return false;
   const p = i > lo ? tokens[i - 1]! : undefined;
+  // a base form tagged as a noun is a verb only after a plural or pronoun subject ("Polls show ...")
+  if (!/(s|ed)$/.test(t.norm) && !(p && ((p.pos === 'PRON' && p.norm !== 'its' && p.norm !== 'his' && p.norm !== 'her') || ((p.pos === 'NOUN' || p.pos === 'PROPN') && /s$/.test(p.norm))))) return false;
   const n = i + 1 < hi ? tokens[i + 1]! : undefined;
   if (!p || !n) return false;
   return (p.pos === 'PROPN' || p.pos === 'PRON' || p.pos === 'NOUN' || p.pos === 'ADJ') && (n.norm === 'that' || n.norm === 'to' || n.pos === 'PRON' || n.pos === 'DET');
