@@ -41,6 +41,8 @@ export interface CorefHint {
   /** Role head word for person descriptions ("minister"). */
   readonly head: string | null;
   readonly nonState: boolean;
+  /** A first-person pronoun inside a quotation: it refers to the speaker. */
+  readonly quoted?: boolean;
 }
 
 const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'de', 'du', 'al', 'bin', 'ibn', 'van', 'von', 'der', 'la', 'le', 'da', 'del', '&']);
@@ -300,10 +302,10 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     if (covered[i - start]) continue;
     const p = lex.pronouns[t.norm];
     if (!p) continue;
-    if (inQuote && /^(i|me|my|myself|we|us|our|ourselves)$/.test(t.norm)) continue;
+    const quoted = inQuote && /^(i|me|my|myself|we|us|our|ourselves)$/.test(t.norm);
     if (t.norm === 'it' && !itRefers(tokens, i, end)) continue;
     const c = base(i, i + 1, si, p[0] === 'person' ? 'person' : p[0] === 'organization' ? 'organization' : 'group', 'pronoun', 'pronoun');
-    out.push({ ...c, coref: { type: 'pronoun', gender: p[1], plural: p[2], head: null, nonState: false } });
+    out.push({ ...c, coref: { type: 'pronoun', gender: p[1], plural: p[2], head: null, nonState: false, quoted } });
   }
   void PERSON_PRON_KINDS;
 }

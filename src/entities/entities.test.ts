@@ -167,6 +167,18 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it('gives a quoted first-person pronoun to the speaker, and "we" to the speaker’s organisation', () => {
+    const d = run('Hezbollah commander Rami Saleh spoke to the crowd. “We will not leave, and I will stay,” said Saleh.');
+    expect(mentionTexts(d, entity(d, 'Rami Saleh'))).toEqual(expect.arrayContaining(['I', 'Saleh']));
+    expect(mentionTexts(d, entity(d, 'Hezbollah'))).toContain('We');
+  });
+
+  it('links a bare surname to the person of this article before the dictionary', () => {
+    const d = run('Hamas official Omar Hamdan spoke. Later Hamdan left.', '2025-01-10');
+    expect(mentionTexts(d, entity(d, 'Omar Hamdan'))).toContain('Hamdan');
+    expect(entity(d, 'Osama Hamdan')).toBeUndefined();
+  });
+
   it('does not read a surname alias inside a longer name as the dictionary person', () => {
     const d = run('Captain Andrew Burns briefed the crew.', '2022-01-01');
     expect(entity(d, 'William Burns')).toBeUndefined();

@@ -126,12 +126,20 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     return null;
   };
 
+  const quotedFirstPerson: Candidate[] = [];
   for (const c of candidates) {
     const prevTok = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
     const nextTok = tokens[c.tokenEnd] ?? null;
     // --- dictionary and gazetteer references
     if (c.ref && c.ref.type === 'person' && c.form !== 'description') {
       const p = c.ref.actor;
+      // A bare surname shared with someone already named in this article is that person.
+      const local = c.tokenEnd - c.nameStart === 1 ? surnames.get(tokens[c.nameStart]!.text) : undefined;
+      if (local && local.actor !== p) {
+        applyTitle(local, c);
+        add(local, c, 'name');
+        continue;
+      }
       const known = byKey.has(`a:${p.id}`);
       if (c.ref.weak && !known && !c.role && !activeAt(p, date)) {
         handleUnknownName(c);
@@ -257,6 +265,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       }
       case 'pronoun': {
         const want = c.coref!;
+        if (want.quoted) {
+          quotedFirstPerson.push(c);
+          break;
+        }
         let b: Builder | null = null;
         const first = /^(we|us|our|ourselves)$/.test(tokens[c.tokenStart]!.norm);
         if (c.kind === 'person') b = findAntecedent(c, (x) => x.kind === 'person' && (want.gender === null || x.gender === null || x.gender === want.gender), 2);
@@ -433,6 +445,28 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   // ---- appositives and attributes of people
   applyLeftRoles(text, tokens, order, lex);
   applyAppositives(text, tokens, order, lex, date);
+
+  // ---- first-person pronouns in quotations: the speaker named after the quotation in the same
+  // sentence ("“We will stay,” said X"), else the person named just before it.
+  for (const c of quotedFirstPerson) {
+    let speaker: Builder | null = null;
+    let closed = false;
+    for (let k = c.tokenEnd; k < tokens.length && tokens[k]!.sentence === c.sentence; k++) {
+      if (tokens[k]!.text === '”' || tokens[k]!.text === '"') closed = true;
+      if (!closed) continue;
+      const at = tokens[k]!.start;
+      speaker = order.find((b) => b.kind === 'person' && b.mentions.some((m) => m.span.start === at && m.form !== 'pronoun')) ?? null;
+      if (speaker) break;
+    }
+    speaker ??= findAntecedent(c, (x) => x.kind === 'person' && x.key[0] !== 'r', 1);
+    if (!speaker) continue;
+    if (c.kind === 'person') add(speaker, c, 'pronoun', 'person');
+    else {
+      const org = speaker.affiliation ? order.find((b) => b.name === speaker!.affiliation && b.kind === 'organization') : undefined;
+      add(org ?? speaker, c, 'pronoun', 'organization');
+    }
+  }
+
 
   // ---- build layers
   const live = order.filter((b) => b.mentions.length > 0);
