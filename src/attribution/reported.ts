@@ -18,6 +18,8 @@ export interface TokenRange {
   readonly tokenEnd: number;
 }
 
+/** Frames of a multi-word cue whose source comes first ("X pointed out that ..."). */
+const PHRASE_FRAMES: ReadonlySet<Frame> = new Set<Frame>(['clause', 'paren', 'noThat']);
 const DASHES = new Set(['—', '–', '--', '―']);
 const CLAUSE_STARTERS = new Set(['what', 'how', 'whether', 'why', 'when', 'where', 'who', 'if']);
 const MIN_PAREN_CONTENT = 3;
@@ -76,7 +78,7 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
         for (let k = 1; k < p.words.length; k++) if (tokens[i + k]!.norm !== p.words[k]) ok = false;
         if (!ok) continue;
         const cue: [number, number] = [i, i + p.words.length];
-        const c = p.source === 'after' ? accordingTo(tokens, cue, lo, end) : verbFrames(tokens, cue, lo, end, new Set<Frame>(['clause', 'paren', 'noThat']), out, lex);
+        const c = p.source === 'after' ? accordingTo(tokens, cue, lo, end) : verbFrames(tokens, cue, lo, end, PHRASE_FRAMES, out, lex);
         if (c) out.push(c);
         i = cue[1] - 1;
         matched = true;
@@ -194,6 +196,11 @@ function leadingSubject(tokens: readonly Token[], lo: number, end: number): [num
   return npRight(tokens, a, end);
 }
 
+/**
+ * Decides how a reporting verb at `cue` relates source and content: parenthetical ("..., X said"),
+ * pre-posed ("X said (that) ..."), relative ("X, who said ..."), passive ("... was reported by X"),
+ * gerund or coordinated ("..., adding that ...", "... and said ...").
+ */
 function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number, end: number, frames: ReadonlySet<Frame>, found: readonly ReportedCandidate[], lex: ReportingLexicon): ReportedCandidate | null {
   const [ci, ce] = cue;
   const verb = tokens[ci]!;
@@ -250,15 +257,15 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
         tail = r[1];
       }
     }
-    const contentEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
-    const contentStart = trimStart(tokens, lo, contentEnd);
-    const clauseBefore = isCloseQuote(before) || (hasFiniteVerb(tokens, contentStart, contentEnd) && !introductory(tokens, contentStart));
+    const beforeEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
+    const beforeStart = trimStart(tokens, lo, beforeEnd);
+    const clauseBefore = isCloseQuote(before) || (hasFiniteVerb(tokens, beforeStart, beforeEnd) && !introductory(tokens, beforeStart));
     // "The change, he told me on Friday, is ...": skip a short adverbial after the cue
     for (let x = tail; x < end && x - tail < 6 && !isVerbal(tokens[x]!) && tokens[x]!.pos !== 'PUNCT'; x++) if (tokens[x + 1]?.text === ',') tail = x + 1;
     const rest = srcP ? continuation(tokens, tail, end, src !== null) : null;
-    const size = contentEnd - contentStart + (rest ? rest[1] - rest[0] : 0);
-    if (contentEnd > contentStart && size >= MIN_PAREN_CONTENT && srcP && (after === null || (after.weak && (clauseBefore || rest !== null)))) {
-      const content: [number, number][] = [[contentStart, contentEnd]];
+    const size = beforeEnd - beforeStart + (rest ? rest[1] - rest[0] : 0);
+    if (beforeEnd > beforeStart && size >= MIN_PAREN_CONTENT && srcP && (after === null || (after.weak && (clauseBefore || rest !== null)))) {
+      const content: [number, number][] = [[beforeStart, beforeEnd]];
       if (rest) content.push(rest);
       return { kind: 'reported', cue, source: srcP, content, rule: src ? 'paren-source-verb' : 'paren-verb-source' };
     }
