@@ -83,6 +83,8 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
   // part of a compound adjective or a name: "long-threatened", "the occupied", "Free Trade Agreement"
   if (prev !== null && (prev.norm === '-' || (prev.start === t.start - 1 && prev.text.endsWith('-')))) return { ok: false, asNoun: false };
   if (i > ts && /^[A-Z]/.test(t.text) && prev !== null && prev.pos === 'PROPN' && /^[A-Z]/.test(prev.text)) return { ok: false, asNoun: false };
+  // a capitalised proper noun inside a sentence is a name ("Lynch said"), not a verb
+  if (i > ts && t.pos === 'PROPN' && /^[A-Z][a-z]/.test(t.text) && prev !== null && !/^[“"‘'(]$/.test(prev.text) && (entry.pos ?? 'any') !== 'noun') return { ok: false, asNoun: false };
   const next = tokens[i + 1];
   // an event noun used as a modifier ("battle zones", "riot police") is not an event, unless its head is a light noun ("mediation effort")
   const modifier = next !== undefined && next.pos === 'NOUN' && next.sentence === t.sentence && !/s$/.test(t.norm) && !LIGHT_HEADS.has(next.norm) && !TEMPORAL.has(next.norm);

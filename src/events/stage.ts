@@ -256,7 +256,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
     for (let k = qp; k < ix.quantities.length && ix.quantities[k]!.span.start < s.span.end; k++) sQuantities.push(ix.quantities[k]!);
     const clauses = clauseIds(tokens, ts, te, lex);
     const v: SentenceView = { tokens, ts, te, clauses, mentionAt, inTimex, entityOf: ix.entityOf, lex };
-    const cands = findCandidates(tokens, ts, te, lex, { kindAt: (rel) => mentionAt[rel]?.label ?? null }, clauses);
+    const cands = findCandidates(tokens, ts, te, lex, { kindAt: (rel) => (mentionAt[rel] && mentionAt[rel]!.form !== 'pronoun' ? mentionAt[rel]!.label : null) }, clauses);
     if (cands.length === 0) continue;
     const plan = classify(v, cands, lex);
     const reportingAt = firstReporting(v, lex);
@@ -274,6 +274,8 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
         }
       }
       if (p.c.asNoun && d.actorIds.length === 0 && d.recipientIds.length === 0 && !d.location && supportVerbBefore(v, p.c.head, lex) < 0) continue;
+      // agreement-like nouns are events only when something is done with them ("reached a deal")
+      if (p.c.asNoun && p.c.entry.supportOnly && supportVerbBefore(v, p.c.head, lex) < 0 && predicateOf(v, p.c.head, lex) === p.c.head) continue;
       sentenceDrafts.push(d);
     }
     addExchange(v, ix, sentenceDrafts, sQuantities, lex);
@@ -460,6 +462,11 @@ function buildDraft(
     if (ids.length > 0) recipients = ids;
   }
   if (recipients.length === 0 && e.roles !== 'speaker') recipients = firstMentionAfter(v, c.tokenEnd, actors, PLACE_TARGETS.has(type) || mode === 'visit');
+  if (e.roles === 'speaker' && !c.asNoun) {
+    // "I must tell you", "we must act": speakers binding themselves make no demand
+    const subj = subjectOf(v, c.head);
+    if (subj && subj.b - subj.a === 1 && /^(i|we|you)$/.test(tokens[subj.a]!.norm)) return null;
+  }
   if (e.roles === 'speaker') {
     // "X said Y must ...": the speaker demands, the subject of 'must' is asked
     const sp = reportingAt >= 0 && reportingAt < c.head ? headsOf(v, subjectOf(v, reportingAt)) : fallbackSpeaker(v, ix, c.head, reportingAt);
