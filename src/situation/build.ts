@@ -12,6 +12,8 @@ import {
   readCaptiveGroups,
   readExchange,
   readNamedCaptive,
+  readReleasedPersons,
+  type ReleasedPersonReading,
 } from './read-items.js';
 import type { Agreement, Captive, CaptiveStatus, Exchange, Negotiation, Situation, SourceRef, StatusChange } from './schema.js';
 import { addUnique, compareDates, normName, stableId } from './util.js';
@@ -476,6 +478,19 @@ class Captives {
     if ('heldBy' in g && g.heldBy) c.held_by ??= g.heldBy;
   }
 
+  /** A person named as freed (or still held) by a release sentence. */
+  addReleasedPerson(view: DocView, s: SentenceView, r: ReleasedPersonReading): void {
+    const key = `n|${normName(r.entity.name)}`;
+    const c = this.upsert(key, view, s, () => ({ ...this.blank(stableId('cap', key), view), name: r.entity.name }), null);
+    if (r.status !== c.status && !(r.status === 'held' && c.status === 'released')) {
+      c.history.push(change(view, s, r.status, c.status));
+      c.status = r.status;
+    }
+    if (r.status === 'released') c.alive = true;
+    c.age ??= r.age;
+    c.nationality ??= r.entity.country;
+  }
+
   /** True when a person of this name is already in the picture. */
   hasNamed(name: string): boolean {
     return this.byKey.has(`n|${normName(name)}`);
@@ -562,6 +577,7 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
       if (!talks && s.text !== null && mentionsTalks(view, s)) negotiations.addDetails(view, s, readNegotiation(view, s, NO_EVENT));
       const ag = readAgreement(view, s);
       if (ag) agreements.add(view, s, ag);
+      for (const p of readReleasedPersons(view, s, speakers)) captives.addReleasedPerson(view, s, p);
       const x = readExchange(view, s);
       if (x) {
         releases.push({ s, x });

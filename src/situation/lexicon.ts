@@ -48,6 +48,7 @@ export const SituationLexiconSchema = z.object({
   fighting_nouns: StringList,
   halt_verbs: StringList,
   near_future_words: StringList,
+  official_sectors: StringList,
 });
 
 /** The raw situation lexicon. */
@@ -179,6 +180,8 @@ export interface Lexicon {
   readonly halt: ReadonlySet<string>;
   /** Words that put the verb right after them in the future ("would take effect"). */
   readonly nearFuture: ReadonlySet<string>;
+  /** Sectors of officials, who negotiate rather than being held (soldiers can be captives). */
+  readonly officialSectors: ReadonlySet<string>;
 }
 
 /** Captive statuses in the order they are tested (most specific first). */
@@ -256,6 +259,7 @@ export function lexicon(): Lexicon {
     fighting: new Set(raw.fighting_nouns),
     halt: new Set(raw.halt_verbs),
     nearFuture: new Set(raw.near_future_words),
+    officialSectors: new Set(raw.official_sectors),
   };
   return compiled;
 }

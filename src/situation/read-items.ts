@@ -396,7 +396,7 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
   if (e.kind !== 'person' || (sources.has(e.id) && !known)) return null;
   // A name starts with a capital; "last living citizen" is a description, not a person's name.
   if (!/^\p{Lu}/u.test(e.name)) return null;
-  if (e.sector && lx.stateSectors.has(e.sector)) return null;
+  if (e.sector && lx.officialSectors.has(e.sector)) return null;
   // A person already known as a captive from earlier articles is read without a captive word.
   let isCaptive = known;
   let heldBy: string | null = null;
@@ -425,7 +425,8 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
   let nationality: string | null = e.country;
   for (const s of sentences) {
     const ws = view.words(s);
-    const found = statusWordsIn(view, ws);
+    // "would be released next week", "should have been released": not (yet) so.
+    const found = statusWordsIn(view, ws).filter((f) => !futureNear(ws, wordIndexAt(ws, f.at)));
     const st = strongestStatus(found);
     if (st) {
       const declared = found.find((f) => f.status === 'declared dead');
@@ -457,4 +458,48 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
     }
   }
   return { entity: e, statuses, alive, lastSeen, age, nationality, heldBy, sentences: [...sentences] };
+}
+
+/** A person a release sentence speaks of: freed, or still held when the release is denied or still to come. */
+export interface ReleasedPersonReading {
+  readonly entity: EntityOut;
+  readonly status: 'released' | 'held';
+  readonly age: number | null;
+}
+
+/**
+ * Reads the people named as released in a sentence: after an active release verb ("X handed A
+ * and B to ...") or before a passive one ("A, 29, was freed"). A release that is negated or
+ * still to come ("failing to free A", "A would be released") leaves them held.
+ */
+export function readReleasedPersons(view: DocView, s: SentenceView, speakers: ReadonlySet<string>): ReleasedPersonReading[] {
+  const lx = lexicon();
+  const ws = view.words(s);
+  if (ws.length === 0) return [];
+  const hits = lx.release.find(ws);
+  if (hits.length === 0) return [];
+  const persons = view
+    .mentionsIn(s)
+    .filter((m) => m.entity.kind === 'person' && /^\p{Lu}/u.test(m.text) && !speakers.has(m.entity.id) && !(m.entity.sector && lx.officialSectors.has(m.entity.sector)));
+  if (persons.length === 0) return [];
+  const actors = new Set(s.events.flatMap((e) => e.actor.map((a) => a.id)));
+  const out = new Map<string, ReleasedPersonReading>();
+  for (const h of hits) {
+    const undone = view.negatedAt(ws, h.i) || futureNear(ws, h.i);
+    const passive = [ws[h.i - 1], ws[h.i - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
+    const next = hits.find((x) => x.start > h.start);
+    for (const m of persons) {
+      if (actors.has(m.entity.id)) continue;
+      const object = m.start > h.end && (!next || m.start < next.start);
+      const subject = passive && m.end <= h.start && words(view.slice(s, m.end, h.start) ?? '').length <= 12;
+      if (!object && !subject) continue;
+      const prev = out.get(m.entity.id);
+      const status = undone ? 'held' : 'released';
+      if (prev && prev.status === 'released') continue;
+      const tail = view.slice(s, m.end, Math.min(s.end, m.end + 40)) ?? '';
+      const age = /^,\s*(\d{1,3})\b/.exec(tail)?.[1] ?? AGE_RE.exec(tail)?.[1] ?? null;
+      out.set(m.entity.id, { entity: m.entity, status, age: age === null ? null : Number(age) });
+    }
+  }
+  return [...out.values()];
 }
