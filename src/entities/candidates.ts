@@ -189,8 +189,8 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     const nextNamey = next !== undefined && isNamey(tokens, next, start, lex, headline);
     const prevHit = cur.length > 0 && cur[cur.length - 1]!.hit !== null;
     // "and" joins inside an organisation name ("Ministry of Foreign Affairs and Trade"), not in a list of names.
-    const andOk = t.norm !== 'and' || (!prevHit && !next!.hit && cur.some((x) => !x.hit && (PP_WORDS.has(tokens[x.ts]!.norm) || lex.orgHeads.has(tokens[x.ts]!.text))));
-    if (cur.length > 0 && nextNamey && unit.te - unit.ts === 1 && CONNECTORS.has(t.norm) && t.text === t.norm && andOk && !(prevHit && next!.hit)) {
+    const andOk = t.norm !== 'and' || (next !== undefined && !prevHit && !next.hit && cur.some((x) => !x.hit && (PP_WORDS.has(tokens[x.ts]!.norm) || lex.orgHeads.has(tokens[x.ts]!.text))));
+    if (cur.length > 0 && nextNamey && next !== undefined && unit.te - unit.ts === 1 && CONNECTORS.has(t.norm) && t.text === t.norm && andOk && !(prevHit && next.hit)) {
       cur.push(unit);
       continue;
     }
@@ -494,7 +494,7 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
   }
   const last = tokens[te - 1]!;
   const firstTok = tokens[ts]!;
-  const orgHeadAt = run.findIndex((u) => !u.hit && lex.orgHeads.has(tokens[u.te - 1]!.text) && (u === run[run.length - 1] || PP_WORDS.has(tokens[run[run.indexOf(u) + 1]!.ts]!.norm)));
+  const orgHeadAt = run.findIndex((u, k) => !u.hit && lex.orgHeads.has(tokens[u.te - 1]!.text) && (k === run.length - 1 || PP_WORDS.has(tokens[run[k + 1]!.ts]!.norm)));
   if (orgHeadAt >= 0 && run.length >= 2) {
     const head = tokens[run[orgHeadAt]!.te - 1]!.text;
     let c0: string | null = null;

@@ -198,6 +198,20 @@ describe('entities stage: invariants and robustness', () => {
     }
   });
 
+  it.each([
+    ['a very long capitalised run', 'Alpha Beta '.repeat(20000)],
+    ['thousands of pronouns in one sentence', 'Omar Haddad said he and he '.repeat(5000)],
+    ['an empty line and punctuation only', ' \n ... !!! ,,, '],
+    ['a sentence ending in a connector after a name', 'They met Hamas and'],
+    ['many descriptions in one sentence', 'the Israeli government and Hamas officials and '.repeat(3000)],
+    ['many appositives in one sentence', 'Omar Haddad, Trump’s envoy, and '.repeat(3000)],
+  ])('stays fast on %s', (_n, text) => {
+    const t0 = Date.now();
+    const d = run(text);
+    expect(d.diagnostics.filter((x) => x.severity === 'fatal')).toEqual([]);
+    expect(Date.now() - t0).toBeLessThan(20000);
+  });
+
   it('stays linear on a huge sentence with no punctuation', () => {
     const text = 'word Gaza '.repeat(30000);
     const t0 = Date.now();

@@ -117,7 +117,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   };
 
   const findAntecedent = (c: Candidate, pred: (b: Builder) => boolean, maxSentences: number): Builder | null => {
-    for (let k = recent.length - 1; k >= 0; k--) {
+    // Bounded look-back keeps a huge sentence linear.
+    for (let k = recent.length - 1; k >= 0 && recent.length - k <= 60; k--) {
       const r = recent[k]!;
       if (c.sentence - r.sentence > maxSentences) break;
       if (r.at >= c.tokenStart) continue;
@@ -413,7 +414,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
 
   function findByFirstName(w: string): Builder | null {
     if (!lex.gender.has(w)) return null;
-    for (let k = recent.length - 1; k >= 0; k--) {
+    for (let k = recent.length - 1; k >= 0 && recent.length - k <= 200; k--) {
       const b = recent[k]!.b;
       if (b.kind === 'person' && b.name.startsWith(w + ' ')) return b;
     }
@@ -521,6 +522,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
  * affiliation, country and sector.
  */
 function applyAppositives(text: string, tokens: readonly Token[], builders: readonly Builder[], lex: EntityLexicon, date: string | null): void {
+  const byEnd = new Map<number, Builder>();
+  for (const b of builders) for (const m of b.mentions) if (!byEnd.has(m.span.end)) byEnd.set(m.span.end, b);
+  const byActor = new Map<string, Builder>();
+  for (const b of builders) if (typeof b.attributes.actorId === 'string') byActor.set(b.attributes.actorId, b);
   for (const b of builders) {
     if (b.kind !== 'person') continue;
     for (const m of b.mentions) {
@@ -546,7 +551,7 @@ function applyAppositives(text: string, tokens: readonly Token[], builders: read
         if (m2) j = m2.tokenEnd;
       }
       if (j <= i) continue;
-      readAppositive(text, tokens, i, j, b, lex, builders, date);
+      readAppositive(text, tokens, i, j, b, lex, byEnd, byActor, date);
     }
   }
 }
@@ -631,7 +636,7 @@ function lastTokenAt(tokens: readonly Token[], end: number): number {
   return -1;
 }
 
-function readAppositive(text: string, tokens: readonly Token[], a: number, b: number, who: Builder, lex: EntityLexicon, builders: readonly Builder[], date: string | null): void {
+function readAppositive(text: string, tokens: readonly Token[], a: number, b: number, who: Builder, lex: EntityLexicon, byEnd: ReadonlyMap<number, Builder>, byActor: ReadonlyMap<string, Builder>, date: string | null): void {
   const first = tokens[a]!;
   // Clauses are not appositives.
   if (/^(who|which|that|where|when|said|says|and|but|as|if|while|according)$/.test(first.norm)) return;
@@ -680,7 +685,7 @@ function readAppositive(text: string, tokens: readonly Token[], a: number, b: nu
     const t = tokens[x]!;
     if (t.norm === 'former') former = true;
     if (/^['’]s?$/.test(t.text) && x > k) {
-      const owner = builders.find((bb) => bb.mentions.some((mm) => mm.span.end === tokens[x - 1]!.end || mm.span.end === t.end));
+      const owner = byEnd.get(tokens[x - 1]!.end) ?? byEnd.get(t.end);
       if (owner) possessor = owner;
       roleStart = x + 1;
       continue;
@@ -707,7 +712,7 @@ function readAppositive(text: string, tokens: readonly Token[], a: number, b: nu
     if (!m || !r) continue;
     const prev = tokens[x - 1];
     if (r.type === 'org' && prev && /^(with|at|of|for|from|in)$/.test(prev.norm) || (r.type === 'org' && prev?.norm === 'the' && /^(with|at|of|for)$/.test(tokens[x - 2]?.norm ?? ''))) {
-      affiliation = builders.find((bb) => bb.attributes.actorId === r.actor.id) ?? null;
+      affiliation = byActor.get(r.actor.id) ?? null;
       if (!affiliation) who.affiliation ??= r.actor.name;
     } else if ((r.type === 'country' || r.type === 'demonym') && (roleEnd < 0 || x < roleEnd)) country ??= r.code;
     x = m.tokenEnd - 1;
