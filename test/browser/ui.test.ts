@@ -84,6 +84,7 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
       expect(bg).not.toBe('rgba(0, 0, 0, 0)');
       await expect(sentence.locator('.hl-trigger').first().textContent()).resolves.toContain(ev!.trigger.text.split(' ')[0]);
       await expect(page.getByTestId('event-labels').textContent()).resolves.toMatch(/asserted|reported|planned|potential|negated/);
+      await sentence.scrollIntoViewIfNeeded();
       const shot = join(shots, 'evidence.png');
       await page.screenshot({ path: shot, fullPage: false });
       console.log(`screenshots: ${join(shots, 'situation.png')} ${shot}`);

@@ -67,7 +67,7 @@ export function Article({ text, extraction, selected, onSelect, sentence }: Arti
   const focus = ev ? ev.sentence : (sentence ?? null);
   const ref = useRef<HTMLElement | null>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    ref.current?.scrollIntoView?.({ block: 'center' });
   }, [selected, focus?.start]);
 
   const triggers = useMemo(() => {

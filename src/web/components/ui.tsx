@@ -45,26 +45,37 @@ export function fmtDate(v: string | null | undefined): string {
   return v ?? 'undated';
 }
 
-/** Links to the sentences that an item was read from. */
+/** Links to the sentences that an item was read from, grouped by article (numbered sentences, text on hover). */
 export function Sources({ sources }: { sources: readonly SourceRef[] }) {
   if (sources.length === 0) return null;
+  const docs = new Map<string, { ref: SourceRef; sentences: SourceRef[] }>();
   const seen = new Set<string>();
-  const uniq = sources.filter((s) => {
+  for (const s of sources) {
     const k = `${s.document}:${s.sentence.start}`;
-    if (seen.has(k)) return false;
+    if (seen.has(k)) continue;
     seen.add(k);
-    return true;
-  });
+    const d = docs.get(s.document) ?? { ref: s, sentences: [] };
+    d.sentences.push(s);
+    docs.set(s.document, d);
+  }
+  const list = [...docs.values()];
   return (
     <div className="sources">
       <span className="muted">sources:</span>
-      {uniq.slice(0, 8).map((s, i) => (
-        <a key={i} className="source" href={docHref(s.document, { sentence: s.sentence })} title={s.sentence.text ?? ''}>
-          {s.title ?? s.document.slice(0, 8)}
-          {s.published ? ` · ${s.published}` : ''}
-        </a>
+      {list.slice(0, 6).map(({ ref, sentences }) => (
+        <span key={ref.document} className="source-doc">
+          <a className="source" href={docHref(ref.document, { sentence: sentences[0]!.sentence })} title={sentences[0]!.sentence.text ?? ''}>
+            {ref.title ?? ref.document.slice(0, 8)}
+            {ref.published ? ` · ${ref.published}` : ''}
+          </a>
+          {sentences.slice(1, 8).map((s, i) => (
+            <a key={s.sentence.start} className="source-n" href={docHref(s.document, { sentence: s.sentence })} title={s.sentence.text ?? ''}>
+              {i + 2}
+            </a>
+          ))}
+        </span>
       ))}
-      {uniq.length > 8 ? <span className="muted">+{uniq.length - 8} more</span> : null}
+      {list.length > 6 ? <span className="muted">+{list.length - 6} more articles</span> : null}
     </div>
   );
 }
@@ -82,7 +93,13 @@ export function EventLine({ ev }: { ev: MergedEvent }) {
   const href = m ? docHref(m.document, { event: m.event_id }) : '#/timeline';
   return (
     <a className="event-line" href={href} data-testid="event-link">
-      <span className="ev-date">{ev.date?.value ?? ev.first_seen ?? 'undated'}</span>
+      {ev.date ? (
+        <span className="ev-date">{ev.date.value}</span>
+      ) : (
+        <span className="ev-date undated" title="no date in the text: the date of the first article that reports it">
+          reported {ev.first_seen ?? '?'}
+        </span>
+      )}
       <Chip kind={`type type-${ev.type}`}>{ev.type}</Chip>
       {ev.mode ? <span className="muted">{ev.mode}</span> : null}
       <span className="ev-who">

@@ -58,7 +58,9 @@ export function NetworkPage() {
         { selector: 'edge[relation = "consults"]', style: { 'target-arrow-shape': 'none' } },
         { selector: ':selected', style: { 'overlay-opacity': 0.15, 'overlay-color': '#000' } },
       ],
-      layout: { name: 'cose', animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 90, padding: 20 } as cytoscape.LayoutOptions,
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 600000, nodeOverlap: 40, idealEdgeLength: () => 170, componentSpacing: 120, gravity: 0.5, padding: 40 } as cytoscape.LayoutOptions,
+      maxZoom: 1.4,
+      minZoom: 0.2,
       wheelSensitivity: 0.3,
     });
     cy.on('tap', 'edge', (e) => {

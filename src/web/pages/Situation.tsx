@@ -175,7 +175,7 @@ export function SituationPage() {
   if (!sit.value) return <Loading what="the situation" />;
   const s = sit.value;
   const latest = [...(events.value ?? [])]
-    .sort((a, b) => (b.last_seen ?? '').localeCompare(a.last_seen ?? '') || (b.date?.value ?? '').localeCompare(a.date?.value ?? ''))
+    .sort((a, b) => (b.date?.value ?? b.first_seen ?? '').localeCompare(a.date?.value ?? a.first_seen ?? '') || (b.last_seen ?? '').localeCompare(a.last_seen ?? ''))
     .slice(0, 25);
   return (
     <div className="page" data-testid="situation-page">

@@ -55,7 +55,7 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
 
   const byDay = new Map<string, MergedEvent[]>();
   for (const ev of items) {
-    const d = ev.date?.value ?? 'undated';
+    const d = ev.date?.value ?? 'no date in the text';
     byDay.set(d, [...(byDay.get(d) ?? []), ev]);
   }
   return (
