@@ -33,7 +33,8 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
   while (j >= lo && k - j < MAX_NP) {
     const t = tokens[j]!;
     // a capitalised word right before the verb is a name, whatever wink says ("Lynch/VERB said")
-    if (isNpToken(t) || (j === k && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV'))) {
+    const nextIsName = j === k || tokens[j + 1]!.pos === 'PROPN' || tokens[j + 1]!.text === '(';
+    if (isNpToken(t) || (nextIsName && /^[A-Z][a-z]/.test(t.text) && (t.pos === 'VERB' || t.pos === 'ADJ' || t.pos === 'ADV'))) {
       a = j;
       j--;
       continue;

@@ -207,7 +207,11 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   // ---- the source left of the cue ("officials have said"), through a relative pronoun ("X, who said")
   let k = skipLeftAux(tokens, ci - 1, lo);
   let src: [number, number] | null = null;
-  if (k >= lo && tokens[k]!.pos === 'PRON' && /^(who|which|that)$/.test(tokens[k]!.norm)) {
+  if (k >= lo && (tokens[k]!.norm === 'whom' || tokens[k]!.norm === 'which') && k - 2 >= lo && tokens[k - 1]!.norm === 'of' && /^(many|some|most|all|several|one|none|few|both|each)$/.test(tokens[k - 2]!.norm)) {
+    // "families, many of whom say ...": the quantified relative is the source
+    src = [k - 2, k + 1];
+    k = -2;
+  } else if (k >= lo && tokens[k]!.pos === 'PRON' && /^(who|which|that)$/.test(tokens[k]!.norm)) {
     let k2 = k - 1;
     if (k2 >= lo && tokens[k2]!.text === ',') k2--;
     const head = npLeft(tokens, k2, lo);
@@ -240,7 +244,9 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   if (src && tokens[src[0]]!.norm === 'it' && src[1] - src[0] === 1 && ci > lo && tokens[ci - 1]!.lemma === 'be') src = null; // "it was reported that"
   const leftEdge = src ? src[0] : ci;
   const before = leftEdge - 1 >= lo ? tokens[leftEdge - 1] : undefined;
-  const parenPos = k !== -2 && before !== undefined && (before.text === ',' || isCloseQuote(before) || isDash(before));
+  // "..., as police have said": the comparative "as" opens the parenthetical
+  const asParen = before !== undefined && before.norm === 'as' && leftEdge - 2 >= lo && tokens[leftEdge - 2]!.text === ',' && src !== null;
+  const parenPos = k !== -2 && before !== undefined && (before.text === ',' || isCloseQuote(before) || isDash(before) || asParen);
 
   // ---- what follows the cue
   const after = afterCue(tokens, ce, end, frames);
@@ -257,7 +263,7 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
         tail = r[1];
       }
     }
-    const beforeEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - 1);
+    const beforeEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - (asParen ? 2 : 1));
     const beforeStart = trimStart(tokens, lo, beforeEnd);
     const clauseBefore = isCloseQuote(before) || (hasFiniteVerb(tokens, beforeStart, beforeEnd) && !introductory(tokens, beforeStart));
     // "The change, he told me on Friday, is ...": skip a short adverbial after the cue
@@ -380,7 +386,7 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
     if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: true };
     if (j > ce && CLAUSE_STARTERS.has(t.norm) && t.norm !== 'who' && frames.has('clause') && frames.has('recipient') && hasVerb(tokens, j + 1, end)) return { start: j, rule: 'wh-clause', weak: false };
-    const misTagged = t.pos === 'VERB' && j > ce && /^(NOUN|ADJ|DET)$/.test(tokens[j - 1]!.pos);
+    const misTagged = t.pos === 'VERB' && j > ce && (/^(NOUN|ADJ|DET)$/.test(tokens[j - 1]!.pos) || (tokens[j - 1]!.pos === 'PROPN' && /^[A-Z]/.test(t.text)));
     if ((isVerbal(t) && !misTagged) || (isOpenQuote(t) && (j === ce || tokens[j - 1]!.text === ',')) || t.pos === 'SCONJ') break;
   }
   if (isOpenQuote(first) && ce + 2 < end) return { start: ce, rule: 'quote-after', weak: false };
