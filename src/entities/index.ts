@@ -13,6 +13,15 @@ const VERSION = '1';
  * People, organisations, countries, places and nationality words: gazetteer and actor-dictionary
  * look-ups, capitalised names with titles and appositives, descriptions and pronouns resolved
  * within the document. Dictionary roles are chosen by the publication date.
+ *
+ * For actor coding: every mention points at an entity with `country`/`sector` where known. A
+ * mention's `label` may differ from its entity's kind: a country (or capital) used as an actor
+ * ("Turkey said", "Iraq’s efforts", "Washington warned") is labelled 'organization' (read it as
+ * that country's government), a "Trump administration" mention of a person is 'organization',
+ * and a plural demonym noun ("Palestinians") is a 'group' entity with country and sector CVL.
+ * Demonyms before people ("Israeli hostages") give a 'demonym' mention of the country plus a
+ * 'group' entity for the whole phrase; institutional heads ("Israeli authorities") give an
+ * organisation entity with the country and the head's sector.
  */
 export const entitiesStage: Stage = {
   name: 'entities',

@@ -246,6 +246,16 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
         // skip a bare age: "Mohammed Hassan, 34, a father of three"
         if (tokens[c.tokenStart - 1 - detFirst]?.text === ',' && tokens[c.tokenStart - 2 - detFirst]?.pos === 'NUM' && tokens[c.tokenStart - 3 - detFirst]?.text === ',') detFirst += 2;
         const commaTok = tokens[c.tokenStart - 1 - detFirst];
+        // A predicate ("X was a commander", "believed to be the last citizen") describes the subject.
+        const cop = tokens[c.tokenStart - 1 - detFirst];
+        if (cop && /^(be|is|was|are|were|been|being|become|became|remains|remained)$/.test(cop.norm)) {
+          const subj = findAntecedent(c, (x) => x.kind === 'person' && x.key[0] !== 'r', 0);
+          if (subj) {
+            applyTitle(subj, c);
+            add(subj, c, 'description');
+          }
+          break;
+        }
         if (commaTok?.text === ',' && before && before.b.kind === 'person' && before.b.key[0] !== 'r' && c.tokenStart - before.at <= 8 && before.b.mentions[before.b.mentions.length - 1]!.span.end === tokens[c.tokenStart - 2 - detFirst]?.end) {
           applyTitle(before.b, c);
           add(before.b, c, 'description');
