@@ -487,8 +487,9 @@ class Captives {
       c.status = r.status;
     }
     if (r.status === 'released') c.alive = true;
+    if (r.status === 'dead') c.alive = false;
     c.age ??= r.age;
-    c.nationality ??= r.entity.country;
+    c.nationality ??= r.entity.country ?? r.nationality;
   }
 
   /** True when a person of this name is already in the picture. */

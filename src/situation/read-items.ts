@@ -463,8 +463,10 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
 /** A person a release sentence speaks of: freed, or still held when the release is denied or still to come. */
 export interface ReleasedPersonReading {
   readonly entity: EntityOut;
-  readonly status: 'released' | 'held';
+  readonly status: 'released' | 'held' | 'dead';
   readonly age: number | null;
+  /** Nationality read from the apposition ("X, an American teacher"), when the entity has none. */
+  readonly nationality: string | null;
 }
 
 /**
@@ -480,9 +482,11 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
   if (hits.length === 0) return [];
   const persons = view
     .mentionsIn(s)
-    .filter((m) => m.entity.kind === 'person' && /^\p{Lu}/u.test(m.text) && !speakers.has(m.entity.id) && !(m.entity.sector && lx.officialSectors.has(m.entity.sector)));
+    .filter((m) => m.entity.kind === 'person' && /^\p{Lu}/u.test(m.text) && !(m.entity.sector && lx.officialSectors.has(m.entity.sector)));
+  void speakers;
   if (persons.length === 0) return [];
-  const actors = new Set(s.events.flatMap((e) => e.actor.map((a) => a.id)));
+  // Whoever does the releasing is not released.
+  const actors = new Set(s.events.filter((e) => e.type === 'RETREAT').flatMap((e) => e.actor.map((a) => a.id)));
   const out = new Map<string, ReleasedPersonReading>();
   for (const h of hits) {
     const undone = view.negatedAt(ws, h.i) || futureNear(ws, h.i);
@@ -491,14 +495,21 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
     for (const m of persons) {
       if (actors.has(m.entity.id)) continue;
       const object = m.start > h.end && (!next || m.start < next.start);
-      const subject = passive && m.end <= h.start && words(view.slice(s, m.end, h.start) ?? '').length <= 12;
+      const subject = passive && m.end <= h.start && words(view.slice(s, m.end, h.start) ?? '').length <= 25;
       if (!object && !subject) continue;
       const prev = out.get(m.entity.id);
-      const status = undone ? 'held' : 'released';
-      if (prev && prev.status === 'released') continue;
-      const tail = view.slice(s, m.end, Math.min(s.end, m.end + 40)) ?? '';
-      const age = /^,\s*(\d{1,3})\b/.exec(tail)?.[1] ?? AGE_RE.exec(tail)?.[1] ?? null;
-      out.set(m.entity.id, { entity: m.entity, status, age: age === null ? null : Number(age) });
+      // "the bodies of A and B were handed over": they are dead.
+      const mi = wordIndexAt(ws, m.start);
+      const remains = mi >= 2 && ws[mi - 1]!.norm === 'of' && lx.captiveStatus[1]![1].test(ws, mi - 2, mi - 1);
+      const status = remains ? 'dead' : undone ? 'held' : 'released';
+      if (prev && prev.status !== 'held') continue;
+      const tail = view.slice(s, m.end, Math.min(s.end, m.end + 50)) ?? '';
+      const age = /^(?:-\p{Lu}\p{L}+)?,\s*(\d{1,3})\b/u.exec(tail)?.[1] ?? AGE_RE.exec(tail)?.[1] ?? null;
+      const appositive = /^(?:-\p{Lu}\p{L}+)?,\s*(?:an?|the)\s+([^,]{0,40})/u.exec(tail)?.[1] ?? null;
+      // A hyphenated surname the entity lost ("Dekel" + "-Chen").
+      const more = /^-\p{Lu}\p{L}+/u.exec(tail)?.[0] ?? '';
+      const entity = more && m.text === m.entity.name ? { ...m.entity, name: m.entity.name + more } : m.entity;
+      out.set(m.entity.id, { entity, status, age: age === null ? null : Number(age), nationality: countriesIn(appositive)[0] ?? null });
     }
   }
   return [...out.values()];

@@ -90,6 +90,8 @@ export function clauseAfter(view: DocView, s: SentenceView, offset: number, maxW
 export function countriesIn(phrase: string | null): string[] {
   if (!phrase) return [];
   const lx = lexicon();
+  // "American-Israeli" names two countries.
+  phrase = phrase.replace(/(\p{L})-(\p{Lu})/gu, '$1 $2');
   const ws = lexiconWords(phrase);
   const out: string[] = [];
   for (const h of lx.countries.find(ws)) {
