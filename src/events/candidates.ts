@@ -94,12 +94,14 @@ function posFits(entry: TriggerEntry, tokens: readonly Token[], i: number, ts: n
     return { ok: true, asNoun: true };
   }
   if (pos === 'verb') {
+    if (modifier && (NOUNISH.has(t.pos) || (t.norm.endsWith('ing') && prev !== null && ['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev.pos)))) return { ok: false, asNoun: false };
     if (t.pos === 'ADV' || t.pos === 'ADP' || (prev !== null && prev.pos === 'DET')) return { ok: false, asNoun: false };
     if (NOUNISH.has(t.pos) && (afterDet || prev?.pos === 'ADP' || prev?.pos === 'PRON' && /^(his|her|its|their|our|my|your)$/.test(prev.norm))) return { ok: false, asNoun: false };
     return { ok: true, asNoun: false };
   }
   const asNoun = (!VERBISH.has(t.pos) && t.pos !== 'ADJ') || afterDet || (prev?.norm === 'to' && /[^s]s$/.test(t.norm));
-  if (asNoun && modifier) return { ok: false, asNoun };
+  const ingInNp = t.norm.endsWith('ing') && prev !== null && (['DET', 'ADJ', 'PROPN', 'NOUN', 'NUM'].includes(prev.pos) || prev.norm === "'s");
+  if ((asNoun || ingInNp) && modifier) return { ok: false, asNoun };
   return { ok: true, asNoun };
 }
 

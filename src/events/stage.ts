@@ -372,6 +372,8 @@ function buildDraft(
     cameo = p.absorbed.entry.cameo ?? cameo;
     rule += `+${p.absorbed.entry.lemma}`;
   } else if (p.absorbed) {
+    // committing to violence or coercion is a threat, not an agreement
+    if (type === 'AGREE' && lex.coding.planned[p.absorbed.entry.type] === 'THREATEN') type = 'THREATEN';
     const table = lex.coding.complementModes[type];
     if (table) {
       const a = p.absorbed.entry;
@@ -429,7 +431,7 @@ function buildDraft(
       }
     }
     const poss = possessorBefore(v, c.head);
-    if (actors.length === 0 && poss) actors = headsOf(v, poss);
+    if (actors.length === 0 && poss) actors = headsOf(v, poss, { skipPlaces: true });
     if (actors.length === 0 && sv < 0) {
       fromPredicate = true;
       // an event noun in the predicate ("were converging for a rally") takes the clause subject
