@@ -248,6 +248,11 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   const asParen = before !== undefined && before.norm === 'as' && leftEdge - 2 >= lo && tokens[leftEdge - 2]!.text === ',' && src !== null;
   const parenPos = k !== -2 && before !== undefined && (before.text === ',' || isCloseQuote(before) || isDash(before) || asParen);
 
+  // "..., which he said were accompanied by favours": the relative pronoun and the verb phrase after the cue
+  if (src && before && /^(which|what|that)$/.test(before.norm) && ce < end && isVerbal(tokens[ce]!) && frames.has('clause')) {
+    return { kind: 'reported', cue, source: src, content: [[leftEdge - 1, leftEdge], [ce, contentEnd(tokens, ce, end, lex)]], rule: 'relative-clause' };
+  }
+
   // ---- what follows the cue
   const after = afterCue(tokens, ce, end, frames);
 

@@ -34,6 +34,7 @@ describe('reported speech', () => {
     ['a headline speaker before a colon', 'Mayor Ruiz: The Bridge Will Reopen in May', { kind: 'reported', source: 'Mayor Ruiz', cue: ':', content: 'The Bridge Will Reopen in May' }],
     ['a comparative as-parenthetical', 'The border stayed closed all week, as officials had warned.', { kind: 'reported', source: 'officials', cue: 'warned', content: 'The border stayed closed all week' }],
     ['a quantified relative source', 'The plan angered farmers, many of whom say the subsidies came too late.', { kind: 'reported', source: 'many of whom', cue: 'say', content: 'the subsidies came too late' }],
+    ['a cue inside a relative clause', 'The deal included loans, which the bank said were unsecured.', { kind: 'reported', source: 'the bank', cue: 'said', content: 'which || were unsecured' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);

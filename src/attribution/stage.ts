@@ -14,7 +14,7 @@ const MIN_QUOTE_SHARE = 0.6;
 const QUOTE_CHARS = /["“”«»']/;
 const RULE_PRIORITY: Readonly<Record<string, number>> = {
   'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'speaker-colon': 9, 'speaker-dash': 9, 'quote-byline': 9,
-  'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'quote-continued-later': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6,
+  'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'quote-continued-later': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6, 'relative-clause': 7,
   'recipient-to': 6, 'passive-by': 6, 'passive-that-clause': 6, 'to-infinitive': 4, object: 3, 'noun-that': 3, 'noun-to': 2,
   'hearsay-adverb': 2, 'quote-previous-subject': 2, 'quote-marks': 1,
 };
