@@ -49,6 +49,7 @@ export const SituationLexiconSchema = z.object({
   halt_verbs: StringList,
   near_future_words: StringList,
   official_sectors: StringList,
+  remains_words: StringList,
 });
 
 /** The raw situation lexicon. */
@@ -182,6 +183,8 @@ export interface Lexicon {
   readonly nearFuture: ReadonlySet<string>;
   /** Sectors of officials, who negotiate rather than being held (soldiers can be captives). */
   readonly officialSectors: ReadonlySet<string>;
+  /** Bodies, remains, coffins: a release of these is a release of the dead. */
+  readonly remains: PhraseMatcher;
 }
 
 /** Captive statuses in the order they are tested (most specific first). */
@@ -260,6 +263,7 @@ export function lexicon(): Lexicon {
     halt: new Set(raw.halt_verbs),
     nearFuture: new Set(raw.near_future_words),
     officialSectors: new Set(raw.official_sectors),
+    remains: m(raw.remains_words),
   };
   return compiled;
 }

@@ -488,6 +488,7 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
   // Whoever does the releasing is not released.
   const actors = new Set(s.events.filter((e) => e.type === 'RETREAT').flatMap((e) => e.actor.map((a) => a.id)));
   const out = new Map<string, ReleasedPersonReading>();
+  const ofRemains = lx.remains.find(ws).some((h) => !view.negatedAt(ws, h.i));
   for (const h of hits) {
     const undone = view.negatedAt(ws, h.i) || futureNear(ws, h.i);
     const passive = [ws[h.i - 1], ws[h.i - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
@@ -501,7 +502,7 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
       // "the bodies of A and B were handed over": they are dead.
       const mi = wordIndexAt(ws, m.start);
       const remains = mi >= 2 && ws[mi - 1]!.norm === 'of' && lx.captiveStatus[1]![1].test(ws, mi - 2, mi - 1);
-      const status = remains ? 'dead' : undone ? 'held' : 'released';
+      const status = remains || (ofRemains && !undone) ? 'dead' : undone ? 'held' : 'released';
       if (prev && prev.status !== 'held') continue;
       const tail = view.slice(s, m.end, Math.min(s.end, m.end + 50)) ?? '';
       const age = /^(?:-\p{Lu}\p{L}+)?,\s*(\d{1,3})\b/u.exec(tail)?.[1] ?? AGE_RE.exec(tail)?.[1] ?? null;
