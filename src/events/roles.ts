@@ -46,6 +46,8 @@ export function isPassive(v: SentenceView, i: number): boolean {
   for (let j = i - 1; j >= Math.max(v.ts, i - 3); j--) {
     const p = v.tokens[j]!;
     if (v.lex.grammarSets.passiveAux.has(p.norm)) return p.norm !== "'s" || j === i - 1;
+    // "was struck and killed": a participle coordinated with a passive one
+    if ((p.norm === 'and' || p.norm === 'or') && j - 1 >= v.ts && v.tokens[j - 1]!.pos === 'VERB') return isPassive(v, j - 1);
     if (p.pos !== 'ADV' && p.pos !== 'PART') return false;
   }
   return false;
