@@ -72,7 +72,16 @@ const LETTER = /[A-Za-z\u00C0-\u024F]/;
 /** Finds entity candidates in every sentence: dictionary and gazetteer names, capitalised runs, descriptions and pronouns. */
 export function findCandidates(text: string, tokens: readonly Token[], sentences: readonly Sentence[], lex: EntityLexicon): Candidate[] {
   const out: Candidate[] = [];
-  sentences.forEach((s, si) => findInSentence(text, tokens, s, si, lex, out));
+  // Words the article capitalises inside sentences are names there, even sentence-first ("Cook said").
+  const seen = new Set<string>();
+  for (const s of sentences) {
+    if (s.label === 'headline' || isTitleCase(tokens, s.tokenStart, s.tokenEnd)) continue;
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      const t = tokens[i]!;
+      if (/^[A-Z][a-z]/.test(t.text) && !/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|PUNCT|INTJ)$/.test(t.pos) && !/^[“"‘'(\[—–:-]$/.test(tokens[i - 1]!.text) && !lex.notNames.has(t.text)) seen.add(t.text);
+    }
+  }
+  sentences.forEach((s, si) => findInSentence(text, tokens, s, si, lex, out, seen));
   return out;
 }
 
@@ -143,7 +152,7 @@ export function surface(tokens: readonly Token[], ts: number, te: number): strin
   return textOf(tokens, ts, te);
 }
 
-function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si: number, lex: EntityLexicon, out: Candidate[]): void {
+function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si: number, lex: EntityLexicon, out: Candidate[], seen: ReadonlySet<string>): void {
   const start = s.tokenStart;
   const end = s.tokenEnd;
   const headline = s.label === 'headline' || isTitleCase(tokens, start, end) || isShortLine(text, tokens, start, end);
@@ -180,13 +189,13 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   };
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    if (isNamey(tokens, unit, start, lex, headline)) {
+    if (isNamey(tokens, unit, start, lex, headline, seen)) {
       cur.push(unit);
       continue;
     }
     const t = tokens[unit.ts]!;
     const next = units[u + 1];
-    const nextNamey = next !== undefined && isNamey(tokens, next, start, lex, headline);
+    const nextNamey = next !== undefined && isNamey(tokens, next, start, lex, headline, seen);
     const prevHit = cur.length > 0 && cur[cur.length - 1]!.hit !== null;
     // "and" joins inside an organisation name ("Ministry of Foreign Affairs and Trade"), not in a list of names.
     const andOk = t.norm !== 'and' || (next !== undefined && !prevHit && !next.hit && cur.some((x) => !x.hit && (PP_WORDS.has(tokens[x.ts]!.norm) || lex.orgHeads.has(tokens[x.ts]!.text))));
@@ -201,7 +210,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     }
     // "Office of the Prime Minister": a connector followed by "the" and a name.
     const next2 = units[u + 2];
-    if (cur.length > 0 && !prevHit && ARTICLE_AFTER.has(t.norm) && t.norm !== 'and' && t.text === t.norm && next && tokens[next.ts]!.norm === 'the' && next.te - next.ts === 1 && next2 && isNamey(tokens, next2, start, lex, headline)) {
+    if (cur.length > 0 && !prevHit && ARTICLE_AFTER.has(t.norm) && t.norm !== 'and' && t.text === t.norm && next && tokens[next.ts]!.norm === 'the' && next.te - next.ts === 1 && next2 && isNamey(tokens, next2, start, lex, headline, seen)) {
       cur.push(unit);
       continue;
     }
@@ -360,7 +369,7 @@ function pickRef(tokens: readonly Token[], ts: number, te: number, values: reado
   return null;
 }
 
-function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: EntityLexicon, headline: boolean): boolean {
+function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: EntityLexicon, headline: boolean, seen: ReadonlySet<string>): boolean {
   if (u.hit) return true;
   if (u.te - u.ts === 3) return /^[A-Z]/.test(tokens[u.ts + 2]!.text); // "al-Freiji"
   const t = tokens[u.ts]!;
@@ -369,7 +378,7 @@ function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: Enti
   if (lex.notNames.has(t.text)) return false;
   if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|PUNCT|INTJ)$/.test(t.pos)) return false;
   const first = u.ts === sentStart || /^[“"‘'(\[—–-]$/.test(tokens[u.ts - 1]!.text);
-  if (first && t.pos !== 'PROPN' && !lex.gender.has(t.text) && !lex.titles.has(t.text)) return false;
+  if (first && t.pos !== 'PROPN' && !lex.gender.has(t.text) && !lex.titles.has(t.text) && !seen.has(t.text)) return false;
   // An all-capitals word in a line of capitals is shouting, not a name.
   return true;
 }

@@ -227,7 +227,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
               (b.kind === 'organization' || b.kind === 'group') &&
               (!want.nonState || b.nonState) &&
               (c.country === null || b.country === c.country) &&
-              (c.sector === null || b.sector === c.sector || (want.type === 'organization' && b.sector === null)),
+              (c.sector === null || b.sector === c.sector || (want.type === 'organization' && b.sector === null)) &&
+              // "the coalition" needs a coalition; "the group" / "the organization" take any group.
+              (want.type === 'group' || (want.head !== null && b.name.toLowerCase().includes(want.head))),
             3,
           );
         if (b) add(b, c, 'description');
