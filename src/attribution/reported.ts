@@ -145,7 +145,8 @@ const MAX_SPEAKER_TOKENS = 6;
 
 /** Headlines and transcripts: "Senator Doe: the plan is dead" / "DOE: Well, ..." / "Jane Doe — “...”". */
 function leadingSpeaker(tokens: readonly Token[], lo: number, end: number): ReportedCandidate | null {
-  const a = trimStart(tokens, lo, end);
+  let a = trimStart(tokens, lo, end);
+  if (isOpenQuote(tokens[a]) && a + 1 < end) a++; // a transcript turn inside a quotation: "WALLACE: ...
   const np = npRight(tokens, a, Math.min(end, a + MAX_SPEAKER_TOKENS + 1));
   if (!np || np[1] - np[0] > MAX_SPEAKER_TOKENS || np[1] >= end) return null;
   const mark = tokens[np[1]]!;
@@ -270,7 +271,7 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     }
     const beforeEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - (asParen ? 2 : 1));
     const beforeStart = trimStart(tokens, lo, beforeEnd);
-    const clauseBefore = isCloseQuote(before) || (hasFiniteVerb(tokens, beforeStart, beforeEnd) && !introductory(tokens, beforeStart));
+    const clauseBefore = (isCloseQuote(before) && !titleQuoteEndingAt(tokens, leftEdge - 1, lo)) || (hasFiniteVerb(tokens, beforeStart, beforeEnd) && !introductory(tokens, beforeStart));
     // "The change, he told me on Friday, is ...": skip a short adverbial after the cue
     for (let x = tail; x < end && x - tail < 6 && !isVerbal(tokens[x]!) && tokens[x]!.pos !== 'PUNCT'; x++) if (tokens[x + 1]?.text === ',') tail = x + 1;
     const rest = srcP ? continuation(tokens, tail, end, src !== null) : null;
@@ -431,6 +432,18 @@ function introductory(tokens: readonly Token[], a: number): boolean {
   while (tokens[i] && (tokens[i]!.pos === 'CCONJ' || tokens[i]!.pos === 'PUNCT')) i++;
   const t = tokens[i];
   return t !== undefined && (INTRODUCERS.has(t.norm) || t.pos === 'SCONJ');
+}
+
+/** True when the closing mark at `close` ends a short quoted title ("On “Fox News Sunday,” X said ..."). */
+function titleQuoteEndingAt(tokens: readonly Token[], close: number, lo: number): boolean {
+  let words = 0;
+  for (let j = close - 1; j >= lo && close - j < 7; j--) {
+    const t = tokens[j]!;
+    if (isOpenQuote(t)) return words <= 3 && j > lo;
+    if (isVerbal(t)) return false;
+    if (t.pos !== 'PUNCT') words++;
+  }
+  return false;
 }
 
 /** True when [a, b) holds a finite verb (not a bare participle opening a phrase). */
