@@ -32,6 +32,7 @@ const ModalitySchema = z.object({
       scope: z.enum(['forward', 'clause']).optional(),
     }),
   ),
+  notNegatedBy: z.array(z.string().min(1)).optional(),
 });
 
 /** The reporting-cue lexicon, indexed for look-up. */
@@ -59,6 +60,8 @@ export interface ModalPattern {
 /** The modality lexicon: patterns indexed by their first word. */
 export interface ModalityLexicon {
   readonly byFirst: ReadonlyMap<string, readonly ModalPattern[]>;
+  /** words that cancel a following negation cue's reading ("not only", "no doubt"). */
+  readonly notNegatedBy: ReadonlySet<string>;
 }
 
 let reporting: ReportingLexicon | null = null;
@@ -99,7 +102,7 @@ export function modalityLexicon(): ModalityLexicon {
       byFirst.set(words[0]!, list);
     }
     for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
-    modality = { byFirst };
+    modality = { byFirst, notNegatedBy: new Set((d.notNegatedBy ?? []).map((w) => w.toLowerCase())) };
   }
   return modality;
 }

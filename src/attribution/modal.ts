@@ -62,6 +62,7 @@ export function findModalCues(tokens: readonly Token[], s: TokenRange, lex: Moda
         if (p.pos && !p.pos.has(t.pos)) continue;
         if (!matchAt(tokens, i, hi, p.words)) continue;
         const cueEnd = i + p.words.length;
+        if (p.kind === 'negation' && cueEnd < hi && lex.notNegatedBy.has(tokens[cueEnd]!.norm)) break;
         const start = p.scope === 'clause' ? clauseStart(tokens, i, lo) : i;
         out.push({ kind: p.kind, cue: [i, cueEnd], scope: [start, Math.max(cueEnd, clauseEnd(tokens, cueEnd, hi))], rule: p.words.join('-') });
         i = cueEnd - 1;

@@ -178,6 +178,10 @@ describe('modality cues', () => {
     expect(cues(text)).toContainEqual(expected);
   });
 
+  it('does not read "not only" as a negation', () => {
+    expect(cues('The rebels not only shelled the town but also cut the water.').filter((c) => c[0] === 'negation')).toEqual([]);
+  });
+
   it('does not read the noun "will" as a future', () => {
     expect(cues('The will of the voters is clear.')).toEqual([]);
   });
