@@ -40,6 +40,34 @@ export interface AppOptions {
   readonly webRoot?: string | null;
   /** Host names accepted in the Host header (guards loopback servers against DNS rebinding); empty accepts any. */
   readonly allowedHosts?: readonly string[];
+  /**
+   * How long (ms) a read answer is reused for the same URL (default 1000; 0 turns it off). Writes
+   * through this server clear it at once; writes by other processes show within this delay.
+   */
+  readonly cacheMs?: number;
+}
+
+/** Read answers shared by concurrent and repeated requests for the same URL, for a short time. */
+class ReadCache {
+  private readonly entries = new Map<string, { at: number; body: Promise<Uint8Array> }>();
+  constructor(private readonly ttl: number) {}
+
+  get(key: string, compute: () => Promise<unknown>): Promise<Uint8Array> {
+    const encode = (v: unknown) => new Uint8Array(Buffer.from(JSON.stringify(v)));
+    if (this.ttl <= 0) return compute().then(encode);
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttl) return hit.body;
+    if (this.entries.size >= 1000) this.entries.clear();
+    const body = compute().then(encode);
+    this.entries.set(key, { at: now, body });
+    body.catch(() => this.entries.delete(key));
+    return body;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 function sameToken(given: string, token: string): boolean {
@@ -158,6 +186,9 @@ export function createApp(options: AppOptions): Hono {
   const openReads = options.openReads ?? true;
   const allowed = new Set((options.allowedHosts ?? []).map((h) => h.toLowerCase()));
   const app = new Hono();
+  const cache = new ReadCache(options.cacheMs ?? 1000);
+  const cachedJson = async (c: Context, compute: () => Promise<unknown>): Promise<Response> =>
+    c.body((await cache.get(c.req.url, compute)) as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/json' });
 
   app.onError((e, c) => {
     const { status, body } = errorResponse(e);
@@ -212,14 +243,13 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
 
   app.get('/api/health', async (c) => {
-    const counts = await store.counts();
-    return c.json({ ok: true, store: store.kind, ...counts, reads_need_token: !openReads });
+    return cachedJson(c, async () => ({ ok: true, store: store.kind, ...(await store.counts()), reads_need_token: !openReads }));
   });
 
   app.get('/api/documents', async (c) => {
     const q = parseQuery(DocumentQuerySchema, c.req.query());
     const filter = { ...(q.since ? { since: q.since } : {}), ...(q.until ? { until: q.until } : {}) };
-    return c.json(await page(store.documents(filter), q));
+    return cachedJson(c, () => page(store.documents(filter), q));
   });
 
   app.get('/api/documents/:id', async (c) => {
@@ -241,18 +271,18 @@ export function createApp(options: AppOptions): Hono {
       ...(q.until ? { until: q.until } : {}),
     };
     const doc = q.document;
-    return c.json(await page(store.events(filter), q, doc ? (ev) => ev.documents.includes(doc) : undefined));
+    return cachedJson(c, () => page(store.events(filter), q, doc ? (ev) => ev.documents.includes(doc) : undefined));
   });
 
   app.get('/api/entities', async (c) => {
     const q = parseQuery(EntityQuerySchema, c.req.query());
     const filter = { ...(q.kind ? { kind: q.kind } : {}), ...(q.name ? { name: q.name } : {}) };
-    return c.json(await page(store.entities(filter), q));
+    return cachedJson(c, () => page(store.entities(filter), q));
   });
 
   app.get('/api/situation', async (c) => {
     const q = parseQuery(SituationQuerySchema, c.req.query());
-    return c.json(await situationOf(store, q.until));
+    return cachedJson(c, () => situationOf(store, q.until));
   });
 
   app.get('/api/search', async (c) => {
@@ -307,10 +337,12 @@ export function createApp(options: AppOptions): Hono {
         continue;
       }
       const r = await store.putDocument({ id: doc.id, text: doc.text, meta: doc.meta, contentHash: hash, extraction });
+      cache.clear();
       results.push({ origin: item.origin, status: r, id: doc.id, events: r === 'new' ? extraction.events.length : 0 });
     }
     if (items.length === 1 && !items[0]!.ok) throw items[0]!.error;
     const merged = await store.refreshMerged({ ifStale: true });
+    cache.clear();
     const added = results.some((r) => r.status === 'new');
     return c.json({ results, merged_events: merged } satisfies IngestResult, added ? 201 : 200);
   });
