@@ -34,7 +34,9 @@ export function clauseIds(tokens: readonly Token[], ts: number, te: number, lex:
   let c = 0;
   for (let i = ts; i < te; i++) {
     const t = tokens[i]!;
-    if (i > ts && lex.grammarSets.clauseBreak.has(t.norm)) c++;
+    // 'as' opens a clause only as a conjunction ("as talks stalled"), not as a preposition ("listed as a terrorist group")
+    const asPrep = t.norm === 'as' && i + 1 < te && ['DET', 'ADJ', 'NUM'].includes(tokens[i + 1]!.pos);
+    if (i > ts && lex.grammarSets.clauseBreak.has(t.norm) && !asPrep) c++;
     out[i - ts] = c;
     if (t.norm === ';' || t.norm === ':') c++;
   }
