@@ -85,6 +85,9 @@ export function findBelligerents(views: readonly DocView[]): string[] {
       if (e.modality === 'negated' || e.modality === 'potential') continue;
       if (lx.hostilityTypes.has(e.type)) {
         for (const a of e.actor) for (const r of e.recipient) bump(v.party(a), v.party(r), 3);
+      } else if (e.type !== 'RETREAT' && [...e.actor, ...e.recipient].some((x) => x.sector === 'REB')) {
+        // Any dealing between an armed group and someone else is weak evidence of who the sides are.
+        for (const a of e.actor) for (const r of e.recipient) if (v.entity(r.id)?.kind !== 'place' && v.entity(a.id)?.kind !== 'place') bump(v.party(a), v.party(r), 1);
       } else if (e.type === 'RETREAT' && e.mode === 'ceasefire') {
         const ps = unique([...e.actor, ...e.recipient].map((r) => v.party(r)));
         for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) bump(ps[i]!, ps[j]!, 2);
@@ -145,16 +148,27 @@ class Negotiations {
   }
 
   add(view: DocView, s: SentenceView, e: EventOut, r: NegotiationReading): void {
-    if (e.modality === 'negated') {
-      this.deny(view, s, r);
-      return;
-    }
     let parties = r.parties;
     let involved: string[] = [];
     // A ceasefire negotiated through intermediaries is between the warring sides; others named are brokers or sponsors.
     if (r.channel === 'mediated' && r.subjectIsConflictEnd && this.belligerents.length >= 2) {
       involved = parties.filter((p) => !this.belligerents.includes(p));
       parties = [...this.belligerents];
+    }
+    // One side of the conflict talking about conflict matters (a truce, a phase, hostages) talks with the other side.
+    if (parties.length === 1 && this.belligerents.length === 2 && this.belligerents.includes(parties[0]!) && r.subject !== null) {
+      parties = [...this.belligerents];
+    }
+    if (e.modality === 'negated') {
+      // "X has not yet sent a delegation to negotiate": talks not started; any other denial disputes talks in view.
+      const notYet = view.words(s).some((w) => w.norm === 'yet');
+      const known = parties.length >= 2 ? this.byKey.get(this.key(parties, r.channel)) : undefined;
+      if (notYet && !known && parties.length >= 2) {
+        const w = this.create(view, s, parties, r);
+        this.absorb(w, view, s, e, { ...r, statusWord: null }, involved);
+        w.perDoc.get(view.ref.id)!.statuses.add('not started');
+      } else this.deny(view, s, { ...r, parties });
+      return;
     }
     let target: NegWork | null = null;
     if (parties.length >= 2) target = this.byKey.get(this.key(parties, r.channel)) ?? null;
@@ -242,6 +256,8 @@ class Negotiations {
     const it = w.item;
     w.touched = ++this.clock;
     addUnique(it.mediators, r.mediators.filter((m) => !it.parties.includes(m)));
+    // Mediators named later make talks between the warring sides mediated.
+    if (it.mediators.length > 0 && it.channel === 'direct' && this.belligerents.length === 2 && this.belligerents.every((b) => it.parties.includes(b))) it.channel = 'mediated';
     addUnique(it.involved, [...involved, ...r.parties].filter((p) => !it.parties.includes(p) && !it.mediators.includes(p)));
     if (r.where !== null && (it.where === null || (!w.whereFromEvent && r.whereFromEvent))) {
       it.where = r.where;
@@ -264,6 +280,7 @@ class Negotiations {
     if (r.statusWord) doc.statuses.add(r.statusWord);
     else if (e.modality === 'reported') doc.statuses.add('reported');
     else if (e.modality === 'asserted') doc.statuses.add('confirmed');
+    else if (e.modality === 'planned') doc.statuses.add('planned');
   }
 
   /** Applies what one document said to each negotiation's status (the most hedged statement of the document wins). */
@@ -272,7 +289,7 @@ class Negotiations {
       const doc = w.perDoc.get(view.ref.id);
       if (!doc) continue;
       const st = doc.statuses;
-      const said = st.has('stalled') ? 'stalled' : st.has('concluded') ? 'concluded' : st.has('reported') ? 'reported' : st.has('confirmed') ? 'confirmed' : null;
+      const said = (['stalled', 'concluded', 'reported', 'confirmed', 'not started', 'planned'] as const).find((x) => st.has(x)) ?? null;
       const it = w.item;
       if (it.history.length === 0) {
         it.status = said === null ? 'reported' : (said as Negotiation['status']);
@@ -280,8 +297,14 @@ class Negotiations {
         continue;
       }
       if (said === null || said === it.status) continue;
+      // Later articles: a stall or a conclusion always shows; talks that were only planned or not started become reported/confirmed.
+      const early = it.status === 'planned' || it.status === 'not started';
       const next: Negotiation['status'] | null =
-        said === 'stalled' || said === 'concluded' ? said : said === 'confirmed' ? 'confirmed' : it.status === 'stalled' ? null : null;
+        said === 'stalled' || said === 'concluded' || said === 'confirmed'
+          ? said
+          : said === 'reported' && early
+            ? 'reported'
+            : null;
       if (next && next !== it.status) {
         it.history.push(change(view, doc.firstSentence, next, it.status));
         it.status = next;

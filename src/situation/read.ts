@@ -138,12 +138,16 @@ export function isNegotiationEvent(view: DocView, s: SentenceView, e: EventOut):
 export function mentionsTalks(view: DocView, s: SentenceView): boolean {
   const lx = lexicon();
   const ws = view.words(s);
+  if (lx.mediator.test(ws)) return true;
   for (const h of lx.negotiation.find(ws)) {
     const prev = ws[h.i - 1]?.norm;
     if (prev !== undefined && TALKS_DETERMINERS.has(prev)) return true;
   }
   return false;
 }
+
+/** Verbs of going somewhere: "travel to Cairo" names where talks will be. */
+const TRAVEL: ReadonlySet<string> = new Set(['travel', 'travels', 'travelled', 'traveled', 'fly', 'flew', 'head', 'heads', 'headed', 'go', 'went', 'arrive', 'arrived', 'return', 'returned', 'sent', 'send']);
 
 const TALKS_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'such', 'current', 'ongoing', 'latest', 'direct', 'secret', 'indirect']);
 
@@ -156,8 +160,13 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
   for (const h of lx.mediator.find(ws)) {
     mediatedCue = true;
     mediatorMentions.push(...listAfter(view, s, ws, h.j, 10, ACTOR_KINDS));
-    // "X and Y acted as mediators": the names just before the cue.
+    // "X and Y acted as mediators", "X and Y, the two main mediators,": the names just before the cue.
     if (ws[h.i - 1]?.norm === 'as') mediatorMentions.push(...listBefore(view, s, ws, h.i - 1, 3, ACTOR_KINDS));
+    else {
+      const before = listBefore(view, s, ws, h.i, 4, ACTOR_KINDS);
+      const last = before[before.length - 1];
+      if (last && /^\s*,/.test(view.slice(s, last.end, h.start) ?? '')) mediatorMentions.push(...before);
+    }
   }
   const mediators = unique(mediatorMentions.map((m) => view.party(m.entity)));
   const parties: string[] = [];
@@ -202,7 +211,8 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
       if (subjectSpan && subjectSpan.start <= m.start && m.end <= subjectSpan.end) continue;
       if (!/^\p{Lu}/u.test(m.text)) continue;
       const i = wordIndexAt(ws, m.start);
-      if (i > 0 && (ws[i - 1]!.norm === 'in' || ws[i - 1]!.norm === 'at')) {
+      const prev = ws[i - 1]?.norm;
+      if (prev === 'in' || prev === 'at' || (prev === 'to' && i > 1 && TRAVEL.has(ws[i - 2]!.norm))) {
         where = m.text;
         break;
       }

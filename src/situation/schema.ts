@@ -72,7 +72,7 @@ export const MergedEventSchema = z.object({
 });
 
 /** Status of a negotiation. */
-export const NegotiationStatusSchema = z.enum(['reported', 'confirmed', 'stalled', 'concluded']);
+export const NegotiationStatusSchema = z.enum(['planned', 'not started', 'reported', 'confirmed', 'stalled', 'concluded']);
 
 /** A negotiation between parties, directly or through mediators. */
 export const NegotiationSchema = z.object({
