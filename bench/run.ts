@@ -198,6 +198,26 @@ class WinkPass {
 /** Documents per chunk: the two passes alternate chunk by chunk so both see the same machine load. */
 const CHUNK = 40;
 
+/**
+ * A pathological input: 1 MB of words with no punctuation and no line break (a synthetic text
+ * of our own). It must finish in time roughly linear in its size.
+ */
+function runStress(): { megabytes: number; seconds: number; sentences: number } {
+  const words = ['the', 'envoy', 'said', 'rebels', 'would', 'free', 'prisoners', 'after', 'talks', 'in', 'Geneva', 'on', 'Monday', 'and', 'not', 'more', 'than', '1,500', 'troops', 'could', 'leave'];
+  const parts: string[] = [];
+  let len = 0;
+  for (let i = 0; len < 1_000_000; i++) {
+    const w = words[(i * 7 + (i >> 3)) % words.length]!;
+    parts.push(w);
+    len += w.length + 1;
+  }
+  const text = parts.join(' ');
+  const t0 = performance.now();
+  const doc = annotateText(text, { published: '2024-01-01' });
+  toExtraction(doc);
+  return { megabytes: text.length / 1048576, seconds: (performance.now() - t0) / 1000, sentences: doc.layers.sentences?.length ?? 0 };
+}
+
 function gitCommit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
@@ -232,6 +252,8 @@ function main(): void {
   }
   const parley = p.result(bytes);
   const winkPass = w.result(bytes);
+  const peakRss = rssMb();
+  const stress = { ...runStress(), peakRssMb: rssMb() };
   const result = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     commit: gitCommit(),
@@ -241,7 +263,8 @@ function main(): void {
     wink: winkPass,
     /** Parley throughput ÷ wink-nlp throughput on the same corpus (= wink time ÷ Parley time). */
     ratio: winkPass.seconds / parley.seconds,
-    peakRssMb: rssMb(),
+    stress,
+    peakRssMb: peakRss,
     /** Heap still used after a forced collection at the end (null without --expose-gc): flat means nothing is kept. */
     retainedHeapMb: retainedHeapMb(),
   };
@@ -258,6 +281,7 @@ function formatBench(r: {
   parley: ReturnType<ParleyPass['result']>;
   wink: PassResult;
   ratio: number;
+  stress: { megabytes: number; seconds: number; sentences: number; peakRssMb: number };
   peakRssMb: number;
   retainedHeapMb: number | null;
 }): string {
@@ -282,8 +306,9 @@ function formatBench(r: {
     `- Parley throughput ÷ wink-nlp throughput: **${r.ratio.toFixed(3)}** (same corpus, same run)`,
     `- Target ≈ 7,000 sentences/s end to end (≈ 0.35 of wink-nlp's ≈ 20k on an idle core): measured ${n(r.parley.sentencesPerSec)} sentences/s`,
     `- Parley per document: p50 ${r.parley.p50Ms.toFixed(2)} ms, p95 ${r.parley.p95Ms.toFixed(2)} ms`,
-    `- Peak RSS of the whole run (both passes, one process): ${r.peakRssMb.toFixed(0)} MB (target ≤ 400 MB)${r.retainedHeapMb === null ? '' : `; heap still in use after a forced GC at the end: ${r.retainedHeapMb.toFixed(0)} MB`}`,
+    `- Peak RSS of the corpus run (both passes, one process, before the stress text): ${r.peakRssMb.toFixed(0)} MB (target ≤ 400 MB)${r.retainedHeapMb === null ? '' : `; heap still in use after a forced GC at the end: ${r.retainedHeapMb.toFixed(0)} MB`}`,
     `- Documents with a fatal diagnostic: ${r.parley.fatalDocuments}`,
+    `- Stress: one synthetic ${r.stress.megabytes.toFixed(2)} MB text with no punctuation or line break: ${r.stress.seconds.toFixed(1)} s (${r.stress.sentences} pieces), peak RSS afterwards ${r.stress.peakRssMb.toFixed(0)} MB`,
     '',
     'Share of pipeline time per stage:',
     '',
