@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ParleyError } from '../core/index.js';
 import type { Document } from '../core/index.js';
 import { annotate } from '../extract.js';
-import { documentFromHtml, documentFromText, jsonlRecord, looksLikeHtml, type SourceItem } from '../ingest/index.js';
+import { decodeText, documentFromHtml, documentFromText, jsonlRecord, looksLikeHtml, type SourceItem } from '../ingest/index.js';
 import { toExtraction } from '../output/format.js';
 import { contentHash, situationOf, type Store } from '../store/index.js';
 import {
@@ -297,12 +297,15 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ items: hits });
   });
 
+  /** The body as text: binary data and invalid UTF-8 are refused (415), an empty body too (400). */
   const bodyText = async (c: Context): Promise<string> => {
+    let bytes: Uint8Array;
     try {
-      return await c.req.text();
+      bytes = new Uint8Array(await c.req.arrayBuffer());
     } catch (e) {
       throw new ParleyError('BAD_INPUT', 'the request body could not be read', { cause: e });
     }
+    return decodeText(bytes, 'the request body');
   };
 
   app.post('/api/extract', async (c) => {
