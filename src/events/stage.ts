@@ -535,8 +535,12 @@ function buildDraft(
   for (const x of sTimexes) {
     if (x.label === 'SET' || x.label === 'DURATION') continue;
     const tk = tokenIndexAt(v, x.span.start);
-    if (tk < 0 || v.clauses[tk - v.ts] !== cl) continue;
-    const d = Math.abs(tk - c.head);
+    if (tk < 0) continue;
+    const tc = v.clauses[tk - v.ts]!;
+    // "... since 1997": a temporal preposition that the clause splitter took for a conjunction
+    const attached = tc === cl || (Math.abs(tc - cl) === 1 && tk > v.ts && lex.grammarSets.clauseBreak.has(tokens[tk - 1]!.norm) && v.clauses[tk - 1 - v.ts] === tc && onlyTimexInClause(v, tk, x.span.end));
+    if (!attached) continue;
+    const d = Math.abs(tk - c.head) + (tc === cl ? 0 : 20);
     if (d < bestD) {
       bestD = d;
       timexId = x.id;
@@ -610,6 +614,16 @@ function predicateOf(v: SentenceView, noun: number, lex: Lexicon): number {
     if (t.pos === 'VERB' && lex.grammarSets.supportAfter.has(base(v, k))) return k;
   }
   return noun;
+}
+
+/** True when the clause holding token `tk` has nothing after the time expression but punctuation. */
+function onlyTimexInClause(v: SentenceView, tk: number, timexEnd: number): boolean {
+  const c = v.clauses[tk - v.ts];
+  for (let j = tk; j < v.te && v.clauses[j - v.ts] === c; j++) {
+    const t = v.tokens[j]!;
+    if (t.start >= timexEnd && t.pos !== 'PUNCT') return false;
+  }
+  return true;
 }
 
 function isPassiveOrNoun(v: SentenceView, c: Candidate): boolean {
