@@ -167,7 +167,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     } else {
       // Arabic article glued by a hyphen: "al-Abadi" comes as al / - / Abadi.
       const t = tokens[i]!;
-      if (/^(al|Al|el|El|ad|ar|as|ash|at|az|an|bin|Bin|ibn|Abu|Abd)$/.test(t.text) && i + 2 < end && tokens[i + 1]!.text === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
+      if (t.text.length <= 3 && /^(al|Al|el|El|ad|ar|as|ash|at|az|an|bin|Bin|ibn|Abu|Abd)$/.test(t.text) && i + 2 < end && tokens[i + 1]!.text === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
         units.push({ ts: i, te: i + 3, hit: null });
         i += 3;
       } else {
@@ -187,15 +187,16 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     if (cur.length > 0) runs.push(cur);
     cur = [];
   };
+  const namey = units.map((x) => isNamey(tokens, x, start, lex, headline, seen));
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
-    if (isNamey(tokens, unit, start, lex, headline, seen)) {
+    if (namey[u]) {
       cur.push(unit);
       continue;
     }
     const t = tokens[unit.ts]!;
     const next = units[u + 1];
-    const nextNamey = next !== undefined && isNamey(tokens, next, start, lex, headline, seen);
+    const nextNamey = next !== undefined && namey[u + 1]!;
     const prevHit = cur.length > 0 && cur[cur.length - 1]!.hit !== null;
     // "and" joins inside an organisation name ("Ministry of Foreign Affairs and Trade"), not in a list of names.
     const andOk = t.norm !== 'and' || (next !== undefined && !prevHit && !next.hit && cur.some((x) => !x.hit && (PP_WORDS.has(tokens[x.ts]!.norm) || lex.orgHeads.has(tokens[x.ts]!.text))));
@@ -210,7 +211,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     }
     // "Office of the Prime Minister": a connector followed by "the" and a name.
     const next2 = units[u + 2];
-    if (cur.length > 0 && !prevHit && ARTICLE_AFTER.has(t.norm) && t.norm !== 'and' && t.text === t.norm && next && tokens[next.ts]!.norm === 'the' && next.te - next.ts === 1 && next2 && isNamey(tokens, next2, start, lex, headline, seen)) {
+    if (cur.length > 0 && !prevHit && ARTICLE_AFTER.has(t.norm) && t.norm !== 'and' && t.text === t.norm && next && tokens[next.ts]!.norm === 'the' && next.te - next.ts === 1 && next2 && namey[u + 2]) {
       cur.push(unit);
       continue;
     }
@@ -336,12 +337,14 @@ function isTitleCase(tokens: readonly Token[], start: number, end: number): bool
   let words = 0;
   let caps = 0;
   for (let i = start + 1; i < end; i++) {
-    const t = tokens[i]!.text;
-    if (!/^[A-Za-z]/.test(t) || t.length < 4) continue;
+    const t = tokens[i]!;
+    if (!/^[A-Za-z]/.test(t.text) || /^(DET|ADP|CCONJ|SCONJ|PART)$/.test(t.pos) || t.text.length < 2) continue;
     words++;
-    if (/^[A-Z]/.test(t)) caps++;
+    if (/^[A-Z]/.test(t.text)) caps++;
   }
-  return words >= 2 && caps / words >= 0.75;
+  // A headline has no final stop; a full sentence must be capitalised throughout to count.
+  const stop = tokens[end - 1]!.text === '.';
+  return words >= 2 && (stop ? caps === words && words >= 3 : caps / words >= 0.75);
 }
 
 /** "it" refers when it acts ("it said", "it was informed"), not in "it is likely that". */

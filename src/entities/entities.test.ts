@@ -179,6 +179,18 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(entity(d, 'Osama Hamdan')).toBeUndefined();
   });
 
+  it('links an acronym in brackets, and its later uses, to the organisation before it', () => {
+    const d = run('The Joint Monitoring Board (JMB) met in Juba. Later the JMB issued a report.');
+    expect(mentionTexts(d, entity(d, 'Joint Monitoring Board'))).toEqual(['Joint Monitoring Board', 'JMB', 'JMB']);
+  });
+
+  it('lets an appositive role replace a bare rank', () => {
+    const d = run('Maj. Gen. Lisa Grant, commander of the 3rd Division, spoke.');
+    const e = entity(d, 'Lisa Grant')!;
+    expect(e.role).toBe('commander of the 3rd Division');
+    expect(e.attributes.rank).toBe('Maj. Gen.');
+  });
+
   it('does not read a surname alias inside a longer name as the dictionary person', () => {
     const d = run('Captain Andrew Burns briefed the crew.', '2022-01-01');
     expect(entity(d, 'William Burns')).toBeUndefined();

@@ -57,9 +57,10 @@ export class PhraseIndex<T> {
   /** The longest alias starting at token `i` and ending before token `end`, or null. */
   longestAt(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
     const t0 = tokens[i]!;
-    if (this.caseSensitive && /^[a-z]/.test(t0.text) && !this.lowerFirst.has(t0.norm)) return null;
     const t1 = tokens[i + 1];
     if (!this.firstWords.has(t0.norm) && !(t1 !== undefined && i + 1 < end && t1.start === t0.end)) return null;
+    const c0 = t0.text.charCodeAt(0);
+    if (this.caseSensitive && c0 >= 97 && c0 <= 122 && !this.lowerFirst.has(t0.norm)) return null;
     let key = '';
     let raw = '';
     let best: PhraseMatch<T> | null = null;

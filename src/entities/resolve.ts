@@ -128,6 +128,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   };
 
   const quotedFirstPerson: Candidate[] = [];
+  const docAcronyms = new Map<string, Builder>();
   for (const c of candidates) {
     const prevTok = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
     const nextTok = tokens[c.tokenEnd] ?? null;
@@ -395,6 +396,23 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     const isAcronym = words.length === 1 && /^[A-Z][A-Z0-9&.-]{1,7}$/.test(name) && /[A-Z].*[A-Z]/.test(name);
     const firstNameKnown = lex.gender.has(words[0]!);
     const saysNear = (next !== null && SAY.test(next.norm)) || (prev !== null && SAY.test(prev.norm));
+    // "Syrian Democratic Council (SDC)": the acronym names the entity just before the bracket.
+    if (isAcronym) {
+      const known = docAcronyms.get(name);
+      if (known) {
+        add(known, c, 'name');
+        return;
+      }
+      if (prev?.text === '(' && c.tokenStart >= 2) {
+        const endBefore = tokens[c.tokenStart - 2]!.end;
+        const owner = order.find((b) => (b.kind === 'organization' || b.kind === 'group') && b.mentions.some((m) => m.span.end === endBefore));
+        if (owner) {
+          docAcronyms.set(name, owner);
+          add(owner, c, 'name');
+          return;
+        }
+      }
+    }
     let kind: EntityKind | null = null;
     if (titled) kind = 'person';
     else if (words.length === 1 && lex.orgHeads.has(name)) kind = 'organization';
@@ -715,7 +733,7 @@ function readAppositive(text: string, tokens: readonly Token[], a: number, b: nu
     let x = roleEnd + 1;
     if (x < b && tokens[x]!.norm === 'the') x++;
     let y = x;
-    while (y < b && (/^[A-Z]/.test(tokens[y]!.text) || /^(of|and|for)$/.test(tokens[y]!.norm))) y++;
+    while (y < b && (/^[A-Z0-9]/.test(tokens[y]!.text) || /^(of|and|for)$/.test(tokens[y]!.norm))) y++;
     if (y > x) roleEnd = y;
   }
   for (let x = k; x < b; x++) {
@@ -737,6 +755,11 @@ function readAppositive(text: string, tokens: readonly Token[], a: number, b: nu
   if (affiliation) who.affiliation ??= affiliation.name;
   const roleText = roleEnd > roleStart ? text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end) : '';
   if (roleEnd > roleStart && who.textRole && who.role && roleText.length > who.role.length && roleText.includes(who.role.replace(/^(a|an|the) /i, ''))) who.role = roleText;
+  // A bare rank or honorific ("Gen.", "Navy Capt.") gives way to the appositive's role.
+  if (roleEnd > roleStart && who.textRole && who.role && !/[a-z]{3,}/.test(who.role.replace(/\b(Capt|Gen|Col|Maj|Lt|Sgt|Adm|Cmdr|Brig)\./g, '')) && who.role.length <= 20) {
+    who.attributes.rank = who.role;
+    who.textRole = false;
+  }
   if (roleEnd > roleStart && !who.textRole) {
     who.role = text.slice(tokens[roleStart]!.start, tokens[roleEnd - 1]!.end);
     who.textRole = true;
