@@ -49,6 +49,14 @@ function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number):
   return (p.pos === 'PROPN' || p.pos === 'PRON' || p.pos === 'NOUN' || p.pos === 'ADJ') && (n.norm === 'that' || n.norm === 'to' || n.pos === 'PRON' || n.pos === 'DET');
 }
 
+/** True when the "to" at `i` opens an infinitive ("agreed to (quickly) lend"), not a preposition. */
+function infinitiveMarker(tokens: readonly Token[], i: number, end: number): boolean {
+  if (tokens[i]!.norm !== 'to') return false;
+  let j = i + 1;
+  while (j < end && tokens[j]!.pos === 'ADV') j++;
+  return j < end && tokens[j]!.pos === 'VERB' && !/ing$/.test(tokens[j]!.norm);
+}
+
 function isDash(t: Token | undefined): boolean {
   return t !== undefined && DASHES.has(t.text);
 }
@@ -110,7 +118,7 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
     const frames = lex.verbs.get(t.lemma);
     if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
     const parts = lex.particles.get(t.lemma);
-    const ce = parts && i + 1 < end && parts.has(tokens[i + 1]!.norm) ? i + 2 : i + 1;
+    const ce = parts && i + 1 < end && parts.has(tokens[i + 1]!.norm) && !infinitiveMarker(tokens, i + 1, end) ? i + 2 : i + 1;
     const c = verbFrames(tokens, [i, ce], lo, end, frames, out, lex);
     if (c) out.push(c);
     i = ce - 1;
@@ -338,9 +346,12 @@ const LEAVING = new Set(['as', 'when', 'after', 'before', 'because', 'since', 'w
  */
 function contentEnd(tokens: readonly Token[], a: number, end: number, lex: ReportingLexicon): number {
   if (isOpenQuote(tokens[a])) return end;
+  const infinitive = tokens[a]!.norm === 'to';
   for (let j = a + 1; j < end; j++) {
     const t = tokens[j]!;
     if (t.norm === 'but' && tokens[j - 1]!.text === ',') return j - 1;
+    // "agreed to lend him money, and the union stepped in": a new clause ends an infinitive
+    if (infinitive && t.norm === 'and' && tokens[j - 1]!.text === ',' && clauseFollows(tokens, j + 1, end)) return j - 1;
     if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'but')) {
       let v = j + 1;
       while (v < end && (tokens[v]!.pos === 'ADV' || (v === j + 1 && tokens[v]!.pos === 'PRON'))) v++;
@@ -419,7 +430,8 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
   }
   if (frames.has('object')) {
     const t = tokens[ce]!;
-    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || (ce - 1 > 0 && tokens[ce - 1]!.pos === 'ADP' && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
+    const participle = t.pos === 'VERB' && /ed$/.test(t.norm) && ce + 1 < end && tokens[ce + 1]!.pos === 'NOUN';
+    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || participle || (ce - 1 > 0 && /^(ADP|SCONJ)$/.test(tokens[ce - 1]!.pos) && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
 }

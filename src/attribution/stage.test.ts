@@ -35,6 +35,9 @@ describe('reported speech', () => {
     ['a comparative as-parenthetical', 'The border stayed closed all week, as officials had warned.', { kind: 'reported', source: 'officials', cue: 'warned', content: 'The border stayed closed all week' }],
     ['a quantified relative source', 'The plan angered farmers, many of whom say the subsidies came too late.', { kind: 'reported', source: 'many of whom', cue: 'say', content: 'the subsidies came too late' }],
     ['a cue inside a relative clause', 'The deal included loans, which the bank said were unsecured.', { kind: 'reported', source: 'the bank', cue: 'said', content: 'which || were unsecured' }],
+    ['an infinitive after a particle verb', 'In the end, the firm agreed to quietly repay the loan, and the bank dropped the case.', { kind: 'reported', source: 'the firm', cue: 'agreed', content: 'to quietly repay the loan' }],
+    ['a refusal with to', 'The governor refuses to publish the audit.', { kind: 'reported', source: 'The governor', cue: 'refuses', content: 'to publish the audit' }],
+    ['an object opening with a participle', 'The envoy called for renewed border talks.', { kind: 'reported', source: 'The envoy', cue: 'called for', content: 'renewed border talks' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
