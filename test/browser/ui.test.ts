@@ -89,7 +89,17 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
       await page.screenshot({ path: shot, fullPage: false });
       console.log(`screenshots: ${join(shots, 'situation.png')} ${shot}`);
 
-      for (const view of ['timeline', 'network', 'documents', 'paste']) {
+      // Paste an article (written for this test) and see it coded at once, nothing stored.
+      await page.goto(`${server.url}#/paste`);
+      await page.getByTestId('paste-text').fill('Negotiators from both sides met in Geneva on Tuesday, officials said. The rebels released 12 prisoners on Friday.');
+      await page.getByRole('button', { name: 'Code it' }).click();
+      const pasted = page.getByTestId('evidence-sentence');
+      await pasted.waitFor();
+      expect(await page.getByTestId('doc-event').count()).toBeGreaterThan(0);
+      expect(await pasted.locator('.hl-trigger').count()).toBe(1);
+      await page.screenshot({ path: join(shots, 'paste.png'), fullPage: false });
+
+      for (const view of ['timeline', 'network', 'documents']) {
         await page.goto(`${server.url}#/${view}`);
         await page.waitForTimeout(view === 'network' ? 1500 : 500);
         await page.screenshot({ path: join(shots, `${view}.png`), fullPage: false });

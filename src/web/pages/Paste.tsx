@@ -7,7 +7,8 @@ import { docHref } from '../route.ts';
 /** Paste an article and see it coded at once (nothing stored), or store it with the write token. */
 export function PastePage() {
   const [text, setText] = useState('');
-  const [published, setPublished] = useState('');
+  // Relative dates ("on Tuesday") resolve against the publication date: today unless changed.
+  const [published, setPublished] = useState(() => new Date().toISOString().slice(0, 10));
   const [title, setTitle] = useState('');
   const [token, setToken] = useState('');
   const [result, setResult] = useState<{ text: string; extraction: Extraction } | null>(null);
