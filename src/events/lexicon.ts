@@ -83,6 +83,7 @@ const CodingSchema = z.object({
   complementModes: z.record(z.string(), z.record(z.string(), z.string())),
   refusedCooperation: z.array(z.enum(PLOVER_TYPES)),
   assaultModeCues: z.record(z.string(), z.string()),
+  recodedCameo: z.record(z.string(), z.string().regex(/^\d{3,4}$/)),
 });
 
 /** PLOVER coding rules (data/plover-coding.json). */

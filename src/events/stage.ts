@@ -514,6 +514,7 @@ function buildDraft(
   const shared = modalityAt(ix.doc, trigger);
   const keep = rule.endsWith(':refusal') || (reading.commitment && modality === 'planned') || (p.absorbed !== null && shared.modality === 'planned');
   if (!keep && RANK[shared.modality] > RANK[modality]) modality = shared.modality;
+  if (type !== e.type && e.governs !== 'complement') cameo = lex.coding.recodedCameo[`${type}/${e.type}`] ?? lex.coding.recodedCameo[type] ?? cameo;
   // modes decided from the clause
   if (type === 'ASSAULT' && (mode === null || mode === 'explosives')) {
     for (let j = cs; j < ce; j++) {
