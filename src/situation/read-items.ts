@@ -229,7 +229,7 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   if (!event && ws.some((w) => POTENTIAL.has(w.norm))) return null;
   const releaseAt = event ? Math.min(event.trigger.start, rels[0]?.start ?? Infinity) : rels[0]!.start;
   const ri = wordIndexAt(ws, releaseAt);
-  const passive = [ws[ri - 1], ws[ri - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
+  const passive = ws[ri]!.norm.endsWith('ed') && [ws[ri - 1], ws[ri - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
   const cues = lx.exchange.find(ws);
   const cueAfter = cues.find((h) => h.start > releaseAt) ?? null;
   const cueBefore = cues.find((h) => h.start < releaseAt) ?? null;
@@ -491,7 +491,8 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
   const ofRemains = lx.remains.find(ws).some((h) => !view.negatedAt(ws, h.i));
   for (const h of hits) {
     const undone = view.negatedAt(ws, h.i) || futureNear(ws, h.i);
-    const passive = [ws[h.i - 1], ws[h.i - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
+    // A passive needs a participle: "were freed", not "are to free".
+    const passive = ws[h.i]!.norm.endsWith('ed') && [ws[h.i - 1], ws[h.i - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
     const next = hits.find((x) => x.start > h.start);
     for (const m of persons) {
       if (actors.has(m.entity.id)) continue;

@@ -3,7 +3,7 @@ import type { EntityOut, EventOut, Extraction } from '../output/schema.js';
 import { buildSituation } from './build.js';
 import { DocView } from './doc-view.js';
 import { countriesIn, mentionsTalks, readNegotiation, readSubject } from './read.js';
-import { fightingHalted, insideQuotes, readAgreement, readCaptiveGroups, readExchange } from './read-items.js';
+import { fightingHalted, insideQuotes, readAgreement, readCaptiveGroups, readExchange, readReleasedPersons } from './read-items.js';
 import { dateIn, doc, entity, evIn, qty, ref } from './testkit.js';
 
 /** A one-sentence document view. */
@@ -190,5 +190,61 @@ describe('robustness', () => {
     const e = evIn(t, 'talks', { type: 'CONSULT', triggerText: 'talks' });
     const s = buildSituation([doc('big', '2024-01-01', t, { events: [e] })]);
     expect(s.documents).toBe(1);
+  });
+});
+
+describe('readReleasedPersons', () => {
+  const people = (t: string) => [
+    entity(t, 'Ana Lind', 'person', 'SWE', 'CVL'),
+    entity(t, 'Tomas Berg', 'person', null, null),
+    entity(t, 'Sea Wolves', 'group', null, 'REB'),
+    entity(t, 'Nikos Pappas', 'person', 'GRC', 'GOV'),
+  ];
+  it.each([
+    ['The Sea Wolves handed Ana Lind, 34, and Tomas Berg to aid workers.', [['Ana Lind', 'released', 34], ['Tomas Berg', 'released', null]]],
+    ['Ana Lind, a Swedish nurse, was freed on Friday.', [['Ana Lind', 'released', null]]],
+    ['The group has failed to free Tomas Berg.', [['Tomas Berg', 'held', null]]],
+    ['Tomas Berg would be released next week, the group said.', [['Tomas Berg', 'held', null]]],
+    ['The Sea Wolves handed over the bodies of Tomas Berg and a guard.', [['Tomas Berg', 'dead', null]]],
+    ['Nikos Pappas said the group released nobody.', []],
+  ])('%s', (t, want) => {
+    const { v, s } = view1(t, { entities: people(t) });
+    expect(readReleasedPersons(v, s, new Set()).map((r) => [r.entity.name, r.status, r.age])).toEqual(want);
+  });
+
+  it('keeps a hyphenated surname and reads the nationality of the apposition', () => {
+    const t = 'Tomas Berg-Holm, an American engineer, was freed.';
+    const { v, s } = view1(t, { entities: [entity(t, 'Tomas Berg', 'person', null, null)] });
+    const [r] = readReleasedPersons(v, s, new Set());
+    expect([r?.entity.name, r?.nationality]).toEqual(['Tomas Berg-Holm', 'USA']);
+  });
+});
+
+describe('pairing releases of one article', () => {
+  const G = ref('Greece', 'GRC', 'GOV', 'ent_greece');
+  const W = ref('Sea Wolves', null, 'REB', 'ent_sea_wolves');
+  const ents = (t: string) => [entity(t, 'Greece', 'country', 'GRC', 'GOV'), entity(t, 'Sea Wolves', 'group', null, 'REB')];
+
+  it.each([
+    ['an "in return" sentence', 'The Sea Wolves freed four Greek sailors on Monday. In return, Greece released 60 jailed fighters.'],
+    ['two opposite releases', 'The Sea Wolves freed four Greek sailors on Monday. Greece released 60 jailed fighters hours later.'],
+    ['a second subject in one sentence', 'The Sea Wolves freed four Greek sailors, while Greece released 60 jailed fighters.'],
+  ])('reads %s as one exchange', (_n, t) => {
+    const s = buildSituation([
+      doc('a', '2024-05-01', t, {
+        entities: ents(t),
+        events: [evIn(t, 'freed four', { type: 'RETREAT', mode: 'release', triggerText: 'freed', actor: [W] })],
+        quantities: [qty(t, 'four', 4, 'sailors'), qty(t, '60', 60, 'fighters')],
+      }),
+    ]);
+    void G;
+    expect(s.exchanges).toHaveLength(1);
+    expect(s.exchanges[0]).toMatchObject({ released_by: 'Sea Wolves', released: [{ count: 4, who: 'Greek sailors' }], in_return: { count: 60, who: 'jailed fighters' }, planned: false });
+  });
+
+  it('marks an announced swap as planned', () => {
+    const t = 'Under the deal the Sea Wolves are to free 12 Greek sailors while Greece is to release 200 jailed fighters.';
+    const s = buildSituation([doc('a', '2024-05-01', t, { entities: ents(t), quantities: [qty(t, '12', 12, 'sailors'), qty(t, '200', 200, 'fighters')] })]);
+    expect(s.exchanges[0]).toMatchObject({ planned: true, released_by: 'Sea Wolves', in_return: { count: 200 } });
   });
 });
