@@ -167,6 +167,13 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     } else {
       // Arabic article glued by a hyphen: "al-Abadi" comes as al / - / Abadi.
       const t = tokens[i]!;
+      // "Maj" + "." split by the tokenizer at a sentence start: one title unit.
+      const dot = tokens[i + 1];
+      if (i + 1 < end && dot && dot.text === '.' && dot.start === t.end && lex.titles.has(t.text + '.')) {
+        units.push({ ts: i, te: i + 2, hit: null });
+        i += 2;
+        continue;
+      }
       if (t.text.length <= 3 && /^(al|Al|el|El|ad|ar|as|ash|at|az|an|bin|Bin|ibn|Abu|Abd)$/.test(t.text) && i + 2 < end && tokens[i + 1]!.text === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
         units.push({ ts: i, te: i + 3, hit: null });
         i += 3;
@@ -386,13 +393,18 @@ function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: Enti
   return true;
 }
 
-function isTitleToken(t: Token, lex: EntityLexicon): 'core' | 'mod' | null {
+function isTitleToken(t: { readonly text: string }, lex: EntityLexicon): 'core' | 'mod' | null {
   if (HONORIFICS.has(t.text)) return 'core';
   if (!/^[A-Z]/.test(t.text)) return null;
   // A capitalised role word is a title only when the title list has it ("Minister", not "National").
   if (lex.titles.has(t.text) && lex.roles.get(t.text) !== undefined && !TITLE_MODIFIERS.has(t.text)) return 'core';
   if (TITLE_MODIFIERS.has(t.text) || lex.titles.has(t.text)) return 'mod';
   return null;
+}
+
+/** The text of a unit as one word ("Maj."), for title look-ups. */
+function unitWord(tokens: readonly Token[], u: Unit): { readonly text: string } {
+  return u.te - u.ts === 2 && tokens[u.ts + 1]!.text === '.' ? { text: tokens[u.ts]!.text + '.' } : tokens[u.ts]!;
 }
 
 function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStart: number, lex: EntityLexicon, out: Candidate[], mark: (a: number, b: number) => void, headline: boolean): void {
@@ -425,13 +437,13 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
       continue;
     }
     if (u.hit) break;
-    const kind = isTitleToken(tokens[u.ts]!, lex);
+    const kind = isTitleToken(unitWord(tokens, u), lex);
     if (!kind) {
       if (lastCore >= 0 || others >= 3 || CONNECTORS.has(tokens[u.ts]!.norm) || p + 1 >= run.length) break;
       // look ahead: only a title further on makes these words part of it
       let q = p + 1;
-      while (q < run.length && q - p <= 3 && !run[q]!.hit && !isTitleToken(tokens[run[q]!.ts]!, lex) && !CONNECTORS.has(tokens[run[q]!.ts]!.norm)) q++;
-      if (q >= run.length || run[q]!.hit || isTitleToken(tokens[run[q]!.ts]!, lex) !== 'core' || q + 1 >= run.length) break;
+      while (q < run.length && q - p <= 3 && !run[q]!.hit && !isTitleToken(unitWord(tokens, run[q]!), lex) && !CONNECTORS.has(tokens[run[q]!.ts]!.norm)) q++;
+      if (q >= run.length || run[q]!.hit || isTitleToken(unitWord(tokens, run[q]!), lex) !== 'core' || q + 1 >= run.length) break;
       others += q - p;
       p = q;
       continue;
@@ -461,7 +473,7 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
       if (firstName > 0) nameStartUnit = titleEnd + firstName;
       else {
         const tail = rest.slice(-2);
-        const plain = tail.length === 2 && rest.length >= 4 && tail.every((u) => !u.hit && !CONNECTORS.has(tokens[u.ts]!.norm) && !isTitleToken(tokens[u.ts]!, lex) && !lex.orgHeads.has(tokens[u.ts]!.text));
+        const plain = tail.length === 2 && rest.length >= 4 && tail.every((u) => !u.hit && !CONNECTORS.has(tokens[u.ts]!.norm) && !isTitleToken(unitWord(tokens, u), lex) && !lex.orgHeads.has(tokens[u.ts]!.text));
         nameStartUnit = plain ? run.length - 2 : run.length;
       }
       titleEnd = nameStartUnit;
