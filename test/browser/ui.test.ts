@@ -89,6 +89,21 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
       await page.screenshot({ path: shot, fullPage: false });
       console.log(`screenshots: ${join(shots, 'situation.png')} ${shot}`);
 
+      // Markup inside an article is shown as text, never run.
+      const hostile = 'Officials said <script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> talks continued in Doha on Monday.';
+      const put = await fetch(`${server.url}api/ingest?published=2025-03-06&title=${encodeURIComponent('<b>Markup</b> title')}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
+        body: hostile,
+      });
+      const hostileId = ((await put.json()) as { results: { id: string }[] }).results[0]!.id;
+      await page.goto(`${server.url}#/doc/${hostileId}`);
+      await page.getByTestId('article').waitFor();
+      expect(await page.getByTestId('article').textContent()).toBe(hostile);
+      expect(await page.locator('article script, article img').count()).toBe(0);
+      expect(await page.locator('h2', { hasText: '<b>Markup</b> title' }).count()).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
       // Paste an article (written for this test) and see it coded at once, nothing stored.
       await page.goto(`${server.url}#/paste`);
       await page.getByTestId('paste-text').fill('Negotiators from both sides met in Geneva on Tuesday, officials said. The rebels released 12 prisoners on Friday.');
