@@ -184,6 +184,13 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(mentionTexts(d, entity(d, 'Joint Monitoring Board'))).toEqual(['Joint Monitoring Board', 'JMB', 'JMB']);
   });
 
+  it('completes a surname-only person when the full name comes later', () => {
+    const d = run('Minister Hartley arrived on Monday. Later, Anne Hartley met the governor.');
+    const e = entity(d, 'Anne Hartley')!;
+    expect(mentionTexts(d, e)).toEqual(['Minister Hartley', 'Anne Hartley']);
+    expect(e.role).toBe('Minister');
+  });
+
   it('lets an appositive role replace a bare rank', () => {
     const d = run('Maj. Gen. Lisa Grant, commander of the 3rd Division, spoke.');
     const e = entity(d, 'Lisa Grant')!;

@@ -428,6 +428,12 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (!kind) return;
     if (kind === 'person') {
       const key = `n:${name}`;
+      // "Minister Ellwood ... Tobias Ellwood": the full name completes the surname-only entity.
+      const early = words.length >= 2 ? byKey.get(`n:${lastWord}`) : undefined;
+      if (early && !byKey.has(key)) {
+        early.name = name;
+        byKey.set(key, early);
+      }
       const b = get(key, () => ({ kind: 'person', name, country: null, sector: null, role: null, affiliation: null }));
       if (words.length >= 2) indexSurnames(b, name);
       else if (!b.gender) b.gender = lex.gender.get(name) ?? null;
