@@ -404,7 +404,8 @@ function buildDraft(
       }
     } else {
       actors = headsOf(v, subjectRange);
-      recipients = headsOf(v, objectRange, { skipPlaces: !PLACE_TARGETS.has(type) && mode !== 'visit' });
+      // a place as direct object stands for its government ("accused Moscow")
+      recipients = headsOf(v, objectRange);
       if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, c.head, reportingAt);
     }
     objStart = objectRange ? objectRange.b : c.tokenEnd;
@@ -590,7 +591,7 @@ function firstMentionAfter(v: SentenceView, from: number, exclude: readonly stri
     const m = v.mentionAt[j - v.ts];
     if (!m) continue;
     const prev = j > v.ts ? v.tokens[j - 1]!.norm : '';
-    if (m.label === 'place' && (!placesOk || prev === 'in' || prev === 'at' || prev === 'near')) continue;
+    if (m.label === 'place' && ((!placesOk && j !== from) || prev === 'in' || prev === 'at' || prev === 'near')) continue;
     if (exclude.includes(m.entityId)) continue;
     return v.entityOf(m.entityId) ? [m.entityId] : [];
   }
