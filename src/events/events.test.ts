@@ -18,6 +18,13 @@ describe('events stage: type, mode, modality and participants', () => {
     ['an arrest is COERCE/arrest', '[Iranian]{GPE:IRN} police arrested two [French]{GPE:FRA} tourists.', ['COERCE/arrest asserted A=IRN R=FRA']],
     ['X said Y must act is a demand by X on Y', '[Brazil]{GPE:BRA} said [Venezuela]{GPE:VEN} must free the detained opposition leaders.', ['REQUEST/yield reported A=BRA R=VEN']],
     ['a declared ceasefire is CONCEDE', '[Armenia]{GPE:ARM} declared a unilateral ceasefire on Sunday.', ['CONCEDE asserted A=ARM R=']],
+    ['an exchange of prisoners is a release by both sides', '[Sudan]{GPE:SDN} and [Chad]{GPE:TCD} exchanged prisoners on Friday.', ['RETREAT/release asserted A=SDN+TCD R=']],
+    ['recalling an ambassador reduces relations', '[Peru]{GPE:PER} recalled its ambassador from [Mexico]{GPE:MEX}.', ['SANCTION/discontinue asserted A=PER R=MEX']],
+    ['lifting a curfew is CONCEDE', 'The [Thai]{GPE:THA} army lifted the curfew in the south.', ['CONCEDE asserted A=THA R=']],
+    ['hosting a leader is CONSULT/visit', '[Egypt]{GPE:EGY} hosted the [Jordanian]{GPE:JOR} king in Cairo.', ['CONSULT/visit asserted A=EGY R=JOR']],
+    ['a capital as direct object stands for its state', '[Ottawa]{LOC:CAN} accused [Delhi]{LOC:IND} of interference.', ['ACCUSE/allege asserted A=CAN R=IND']],
+    ['a future visit is an AGREE, planned', '[Chile]{GPE:CHL} will visit [Argentina]{GPE:ARG} next month.', ['AGREE planned A=CHL R=ARG']],
+    ['a commitment under a condition is a threat', '[Niger]{GPE:NER} will withdraw its troops unless the junta steps down.', ['THREATEN/relations planned A=NER R=']],
   ])('%s', (_name, markup, expected) => {
     expect(summarize(codeEvents(markup).doc)).toEqual(expected);
   });
