@@ -180,7 +180,7 @@ export function SituationPage() {
   return (
     <div className="page" data-testid="situation-page">
       <p className="muted">
-        {s.documents} articles{s.first_published ? `, published ${s.first_published} – ${s.last_published ?? '?'}` : ''}. Every item links to the sentences it
+        {s.documents} article{s.documents === 1 ? '' : 's'}{s.first_published ? `, published ${s.first_published} – ${s.last_published ?? '?'}` : ''}. Every item links to the sentences it
         was read from.
       </p>
       <section>
