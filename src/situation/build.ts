@@ -334,7 +334,11 @@ class Agreements {
       const parties =
         r.kind === 'truce' && this.belligerents.length >= 2
           ? [...this.belligerents]
-          : unique([...(r.fromEvent?.actor ?? []), ...(r.fromEvent?.recipient ?? [])].map((x) => view.party(x)));
+          : unique(
+              [...(r.fromEvent?.actor ?? []), ...(r.fromEvent?.recipient ?? [])]
+                .filter((x) => /^\p{Lu}/u.test(x.name) && x.sector !== 'CVL' && view.entity(x.id)?.kind !== 'place')
+                .map((x) => view.party(x)),
+            );
       w = {
         kind: r.kind,
         nextFrom: null,

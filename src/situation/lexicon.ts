@@ -50,6 +50,7 @@ export const SituationLexiconSchema = z.object({
   near_future_words: StringList,
   official_sectors: StringList,
   remains_words: StringList,
+  mediator_verbs: StringList,
 });
 
 /** The raw situation lexicon. */
@@ -185,6 +186,8 @@ export interface Lexicon {
   readonly officialSectors: ReadonlySet<string>;
   /** Bodies, remains, coffins: a release of these is a release of the dead. */
   readonly remains: PhraseMatcher;
+  /** Verbs whose subjects are mediators ("X and Y brokered the deal"). */
+  readonly mediatorVerb: PhraseMatcher;
 }
 
 /** Captive statuses in the order they are tested (most specific first). */
@@ -264,6 +267,7 @@ export function lexicon(): Lexicon {
     nearFuture: new Set(raw.near_future_words),
     officialSectors: new Set(raw.official_sectors),
     remains: m(raw.remains_words),
+    mediatorVerb: m(raw.mediator_verbs),
   };
   return compiled;
 }

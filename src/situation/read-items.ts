@@ -189,6 +189,7 @@ export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | 
   const ws = view.words(s);
   const qi = wordIndexAt(ws, q.start);
   if (after && qi >= 2 && ws[qi - 1]!.norm === 'of' && lexicon().captiveStatus[1]![1].test(ws, qi - 2, qi - 1)) after = `${view.slice(s, ws[qi - 2]!.start, ws[qi - 1]!.end)} ${after}`;
+  if (after) after = after.replace(/^of\s+/i, '');
   if (after && !/^\d/.test(after)) return after;
   if (q.of) return q.of;
   const rest = q.text.replace(/^[^A-Za-z]*(?:about|approximately|around|some|nearly|almost|more than|at least|over|roughly)?\s*[\d,.]+\s*/i, '').trim();

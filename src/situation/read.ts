@@ -24,7 +24,8 @@ export function listAfter(view: DocView, s: SentenceView, ws: readonly Word[], f
     if (out.length > 0 && gap !== null && !/^[\s,]*(?:(?:and|or|as well as|the)\s+)*$/i.test(gap)) break;
     if (out.length === 0) {
       const before = ws.slice(from, wordIndexAt(ws, m.start));
-      if (before.some((w) => lx.npStop.has(w.norm) && !LIST_LEAD.has(w.norm))) break;
+      // Only list openers ("such as", "the") may stand before the first name.
+      if (before.some((w) => !LIST_LEAD.has(w.norm))) break;
     }
     out.push(m);
     lastEnd = m.end;
@@ -138,7 +139,7 @@ export function isNegotiationEvent(view: DocView, s: SentenceView, e: EventOut):
 export function mentionsTalks(view: DocView, s: SentenceView): boolean {
   const lx = lexicon();
   const ws = view.words(s);
-  if (lx.mediator.test(ws)) return true;
+  if (lx.mediator.test(ws) || lx.mediatorVerb.test(ws)) return true;
   for (const h of lx.negotiation.find(ws)) {
     const prev = ws[h.i - 1]?.norm;
     if (prev !== undefined && TALKS_DETERMINERS.has(prev)) return true;
@@ -168,12 +169,23 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
       if (last && /^\s*,/.test(view.slice(s, last.end, h.start) ?? '')) mediatorMentions.push(...before);
     }
   }
+  for (const h of lx.mediatorVerb.find(ws)) {
+    // "Egypt and the United States helped broker the agreement": the subjects mediate.
+    if (view.negatedAt(ws, h.i)) continue;
+    mediatedCue = true;
+    mediatorMentions.push(...listBefore(view, s, ws, h.i, 1, ACTOR_KINDS));
+  }
   const mediators = unique(mediatorMentions.map((m) => view.party(m.entity)));
   const parties: string[] = [];
   for (const r of [...e.actor, ...e.recipient]) {
     const k = view.party(r);
     const kind = view.entity(r.id)?.kind;
     if (kind === 'place') continue;
+    // A description ("the full government") stands for its country, or for nobody.
+    if (!/^\p{Lu}/u.test(r.name)) {
+      if (r.country) parties.push(r.country);
+      continue;
+    }
     // Civilians (hostages, residents) are what talks are about, not a side in them.
     if (kind === 'group' && r.sector === 'CVL') continue;
     parties.push(k);
