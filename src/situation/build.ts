@@ -81,13 +81,16 @@ export function findBelligerents(views: readonly DocView[]): string[] {
     pairs.set(k, (pairs.get(k) ?? 0) + w);
   };
   for (const v of views) {
-    for (const e of v.extraction.events) {
-      if (e.modality === 'negated' || e.modality === 'potential') continue;
+    // Civilians and unnamed descriptions ("people", "hostages") are victims, not sides.
+    const side = (x: { id: string; name: string; sector: string | null }) => /^\p{Lu}/u.test(x.name) && x.sector !== 'CVL' && v.entity(x.id)?.kind !== 'place';
+    for (const e0 of v.extraction.events) {
+      if (e0.modality === 'negated' || e0.modality === 'potential') continue;
+      const e = { ...e0, actor: e0.actor.filter(side), recipient: e0.recipient.filter(side) };
       if (lx.hostilityTypes.has(e.type)) {
         for (const a of e.actor) for (const r of e.recipient) bump(v.party(a), v.party(r), 3);
       } else if (e.type !== 'RETREAT' && [...e.actor, ...e.recipient].some((x) => x.sector === 'REB')) {
         // Any dealing between an armed group and someone else is weak evidence of who the sides are.
-        for (const a of e.actor) for (const r of e.recipient) if (v.entity(r.id)?.kind !== 'place' && v.entity(a.id)?.kind !== 'place') bump(v.party(a), v.party(r), 1);
+        for (const a of e.actor) for (const r of e.recipient) bump(v.party(a), v.party(r), 1);
       } else if (e.type === 'RETREAT' && e.mode === 'ceasefire') {
         const ps = unique([...e.actor, ...e.recipient].map((r) => v.party(r)));
         for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) bump(ps[i]!, ps[j]!, 2);
