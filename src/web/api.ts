@@ -39,8 +39,31 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
+const TOKEN_KEY = 'parley-token';
+
+/** The bearer token kept for this browser tab (needed for writes, and for reads on a server that is not on loopback). */
+export function savedToken(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveToken(token: string): void {
+  try {
+    if (token) sessionStorage.setItem(TOKEN_KEY, token);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // storage disabled: the token lives only in the page
+  }
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  const token = savedToken();
+  if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
+  const res = await fetch(path, { ...init, headers });
   const type = res.headers.get('content-type') ?? '';
   const body: unknown = type.includes('json') ? await res.json() : await res.text();
   if (!res.ok) {

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { MergedEvent, SourceRef } from '../api.ts';
+import { saveToken, savedToken, type MergedEvent, type SourceRef } from '../api.ts';
 import { docHref } from '../route.ts';
 
 /** Runs an async loader when its dependencies change; gives its value, error and loading state. */
@@ -25,10 +25,25 @@ export function Loading({ what }: { what: string }) {
 }
 
 export function ErrorBox({ error }: { error: string }) {
+  const needsToken = /token|Authorization/i.test(error);
+  const [token, setToken] = useState(savedToken());
   return (
-    <p className="error" role="alert">
+    <div className="error" role="alert">
       {error}
-    </p>
+      {needsToken ? (
+        <form
+          className="token-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            saveToken(token.trim());
+            window.location.reload();
+          }}
+        >
+          <input type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder="API token" autoComplete="off" />
+          <button type="submit">Use this token</button>
+        </form>
+      ) : null}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, type Extraction, type IngestResult } from '../api.ts';
+import { api, saveToken, savedToken, type Extraction, type IngestResult } from '../api.ts';
 import { Article, EventLabels, EventList } from '../components/Article.tsx';
 import { ErrorBox } from '../components/ui.tsx';
 import { docHref } from '../route.ts';
@@ -10,7 +10,7 @@ export function PastePage() {
   // Relative dates ("on Tuesday") resolve against the publication date: today unless changed.
   const [published, setPublished] = useState(() => new Date().toISOString().slice(0, 10));
   const [title, setTitle] = useState('');
-  const [token, setToken] = useState('');
+  const [token, setToken] = useState(savedToken());
   const [result, setResult] = useState<{ text: string; extraction: Extraction } | null>(null);
   const [stored, setStored] = useState<IngestResult | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -37,6 +37,7 @@ export function PastePage() {
     setError(null);
     try {
       setStored(await api.ingest(text, token, published || undefined, title || undefined));
+      saveToken(token);
     } catch (err) {
       setError((err as Error).message);
     } finally {

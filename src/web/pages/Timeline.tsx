@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type EventFilters, type MergedEvent } from '../api.ts';
-import { ErrorBox, EventLine, Loading } from '../components/ui.tsx';
+import { ErrorBox, EventLine, Loading, useAsync } from '../components/ui.tsx';
 
 const TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 const MODALITIES = ['asserted', 'reported', 'planned', 'potential', 'negated'];
@@ -23,6 +23,7 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  const actors = useAsync(() => api.entities(), []);
 
   const load = (cursor: string | null) => {
     setLoading(true);
@@ -62,7 +63,12 @@ export function TimelinePage({ params }: { params: URLSearchParams }) {
     <div className="page">
       <form className="filters" onSubmit={submit}>
         <label>
-          actor <input value={draft.actor ?? ''} onChange={set('actor')} placeholder="name or code" />
+          actor <input value={draft.actor ?? ''} onChange={set('actor')} placeholder="name or code" list="actor-names" />
+          <datalist id="actor-names">
+            {(actors.value?.items ?? []).map((e) => (
+              <option key={`${e.kind}:${e.name}`} value={e.name} />
+            ))}
+          </datalist>
         </label>
         <label>
           type
