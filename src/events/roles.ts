@@ -24,7 +24,7 @@ export interface Range {
 
 const SKIP_BEFORE_VERB = new Set(['AUX', 'ADV', 'PART']);
 const NP_POS = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM', 'X', 'SYM']);
-const NP_WORDS = new Set(['of', "'s", '’s', 'and', '-', 'for', 'from', 'in', 'near', 'loyal', 'to', 'based', 'led', '&', 'at', 'on', '.', 'along', 'with', 'its', 'their', 'his', 'her', '(', ')']);
+const NP_WORDS = new Set(['of', "'s", '’s', 'and', '-', 'for', 'from', 'in', 'near', 'loyal', 'to', 'based', 'led', '&', 'at', 'on', '.', 'along', 'with', 'its', 'their', 'his', 'her', '(', ')', 'throughout', 'across', 'around', 'outside', 'inside', 'within', 'among', 'under']);
 const LOC_PREPS = new Set(['in', 'near', 'at', 'outside', 'inside', 'from', 'on']);
 const CONJ = new Set(['and', 'or', ',', '&']);
 const DEFINITE = new Set(['the', 'these', 'this', 'those', 'such', 'both']);

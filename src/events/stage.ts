@@ -10,6 +10,8 @@ const VERSION = '1';
 const STAGE = 'events';
 const CAPTIVES = new Set(['prisoner', 'prisoners', 'hostage', 'hostages', 'detainee', 'detainees', 'captive', 'captives', 'inmates', 'inmate']);
 const MERGE_WINDOW = 6;
+/** Event nouns that name the participants themselves. */
+const PARTICIPANT_NOUNS = new Set(['demonstrator', 'protester']);
 const RANK: Readonly<Record<Modality, number>> = { negated: 4, potential: 3, planned: 2, reported: 1, asserted: 0 };
 /** Types whose target may be a place (a town shelled, a city under curfew). */
 const PLACE_TARGETS = new Set<PloverType>(['ASSAULT', 'COERCE', 'PROTEST', 'THREATEN']);
@@ -399,6 +401,11 @@ function buildDraft(
       recipients = headsOf(v, subjectRange, { skipPlaces: !PLACE_TARGETS.has(type) });
       const by = ppMentions(v, c.tokenEnd, 25, new Set(['by']));
       actors = by.length > 0 ? headsOf(v, by[0]!.range) : [];
+      // "guerrillas have been demobilized", "the minister was forced to resign": those who yield are the actors
+      if (by.length === 0 && type === 'RETREAT' && mode !== 'release') {
+        actors = recipients;
+        recipients = [];
+      }
       if (objectRange && !by.some((b) => b.range.a === objectRange!.a)) {
         for (const id of headsOf(v, objectRange, { skipPlaces: true })) if (!recipients.includes(id)) recipients.push(id);
       }
@@ -430,6 +437,12 @@ function buildDraft(
         actors = headsOf(v, subjectRange);
         if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, sv, reportingAt);
       }
+    }
+    if (PARTICIPANT_NOUNS.has(e.lemma)) {
+      // "demonstrators in the capital blocked roads": the protesters are the actors
+      let b = c.head + 1;
+      while (b < v.te && b - c.head < 6 && v.clauses[b - v.ts] === cl && tokens[b]!.pos !== 'VERB') b++;
+      actors = headsOf(v, { a: c.head, b });
     }
     const poss = possessorBefore(v, c.head);
     if (actors.length === 0 && poss) actors = headsOf(v, poss, { skipPlaces: true });
