@@ -485,11 +485,14 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
     const nameUnits = run.slice(nameStartUnit);
     const titleTs = ts;
     const titleTe = run[titleEnd - 1]!.te;
-    const roleText = roleFromTitle(tokens, run, titleEnd, lex);
+    // "Mrs." or "Dr" mark a person but are no role.
+    const onlyHonorifics = run.slice(0, titleEnd).every((u) => u.hit || HONORIFICS.has(unitWord(tokens, u).text));
+    const roleText = onlyHonorifics ? null : roleFromTitle(tokens, run, titleEnd, lex);
     const roleSector = sectorOfRole(tokens, run[0]!.ts, titleTe, lex);
     if (nameUnits.length === 0) {
       // A title standing alone: "Minister of Foreign Affairs of Iraq", "President".
       const c = base(titleTs, titleTe, si, 'person', 'description', 'title-only');
+      if (roleText === null) return;
       out.push({ ...c, name: roleText, role: roleText, roleSector, country, org, coref: { type: 'role', gender: null, plural: false, head: headOfRole(tokens, run, titleEnd, lex), nonState: false } });
       return;
     }

@@ -33,6 +33,7 @@ describe('entities stage: names, gazetteer and dictionary', () => {
   it.each([
     ['2025: the sitting president', '2025-06-01', 'GOV', 'President of the United States'],
     ['2022: out of office', '2022-06-01', 'ELI', 'former President of the United States'],
+    ['2016: a candidate', '2016-09-01', 'PTY', 'Republican presidential candidate'],
   ])('picks a dictionary role by publication date (%s)', (_n, date, sector, role) => {
     const d = run('Trump spoke to reporters on Friday.', date);
     const e = entity(d, 'Donald Trump')!;

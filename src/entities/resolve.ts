@@ -143,6 +143,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
         continue;
       }
       const known = byKey.has(`a:${p.id}`);
+      // "Mrs. Clinton" is not the dictionary's Bill Clinton.
+      const hon = c.nameStart > c.tokenStart ? tokens[c.nameStart - 1]!.text.replace(/\.$/, '') : '';
+      const honGender = /^(Mrs|Ms|Miss|Madam|Dame|Lady)$/.test(hon) ? 'f' : /^(Mr|Sir|Lord)$/.test(hon) ? 'm' : null;
+      if (honGender && p.gender && honGender !== p.gender) {
+        handleUnknownName(c);
+        continue;
+      }
       if (c.ref.weak && !known && !c.role && !activeAt(p, date)) {
         handleUnknownName(c);
         continue;
@@ -428,6 +435,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (!kind) return;
     if (kind === 'person') {
       const key = `n:${name}`;
+      const hon = c.nameStart > c.tokenStart ? tokens[c.nameStart - 1]!.text.replace(/\.$/, '') : '';
+      const honGender: 'm' | 'f' | null = /^(Mrs|Ms|Miss|Madam|Dame|Lady)$/.test(hon) ? 'f' : /^(Mr|Sir|Lord)$/.test(hon) ? 'm' : null;
       // "Minister Ellwood ... Tobias Ellwood": the full name completes the surname-only entity.
       const early = words.length >= 2 ? byKey.get(`n:${lastWord}`) : undefined;
       if (early && !byKey.has(key)) {
@@ -437,6 +446,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       const b = get(key, () => ({ kind: 'person', name, country: null, sector: null, role: null, affiliation: null }));
       if (words.length >= 2) indexSurnames(b, name);
       else if (!b.gender) b.gender = lex.gender.get(name) ?? null;
+      if (honGender) b.gender = honGender;
       applyTitle(b, c);
       add(b, c, 'name');
     } else if (kind === 'organization') {
