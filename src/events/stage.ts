@@ -10,6 +10,8 @@ const VERSION = '1';
 const STAGE = 'events';
 const CAPTIVES = new Set(['prisoner', 'prisoners', 'hostage', 'hostages', 'detainee', 'detainees', 'captive', 'captives', 'inmates', 'inmate']);
 const MERGE_WINDOW = 6;
+/** Prepositions that place a target ("in Iraq", "from Gaza"). */
+const TARGET_PLACE_PREPS: ReadonlySet<string> = new Set(['in', 'from', 'near', 'into', 'at', 'of']);
 /** Event nouns that name the participants themselves. */
 const PARTICIPANT_NOUNS = new Set(['demonstrator', 'protester']);
 const RANK: Readonly<Record<Modality, number>> = { negated: 4, potential: 3, planned: 2, reported: 1, asserted: 0 };
@@ -494,6 +496,16 @@ function buildDraft(
     recipients = [];
   }
   recipients = recipients.filter((id) => !actors.includes(id));
+  // a target with no known country ("peacekeepers in Iraq", "roads in Algiers") is coded by the place it is in
+  if (recipients.length > 0 && recipients.every((id) => !ix.entityOf(id)?.country) && type !== 'CONSULT') {
+    for (const pp of ppMentions(v, c.tokenEnd, 14, TARGET_PLACE_PREPS)) {
+      const ids = headsOf(v, pp.range).filter((id) => ix.entityOf(id)?.country && !actors.includes(id));
+      if (ids.length > 0) {
+        recipients.push(ids[0]!);
+        break;
+      }
+    }
+  }
   // modality
   const quote = findCovering(ix.quotes, (q) => q.span, trigger);
   const attribution = findCovering(ix.attributions, (a) => a.content, trigger);
