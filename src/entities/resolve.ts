@@ -509,8 +509,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (!speaker) continue;
     if (c.kind === 'person') add(speaker, c, 'pronoun', 'person');
     else {
+      // "we" is the speaker's organisation, or the government an official speaks for.
       const org = speaker.affiliation ? order.find((b) => b.name === speaker!.affiliation && b.kind === 'organization') : undefined;
-      add(org ?? speaker, c, 'pronoun', 'organization');
+      const gov = !org && speaker.country && STATE_SECTORS.has(speaker.sector ?? '') ? byKey.get(`c:${speaker.country}`) ?? get(`c:${speaker.country}`, () => ({ kind: 'country', name: lex.countries.get(speaker!.country!) ?? speaker!.country!, country: speaker!.country, sector: null, role: null, affiliation: null })) : undefined;
+      const target = org ?? gov;
+      if (target) add(target, c, 'pronoun', 'organization');
     }
   }
 
