@@ -39,6 +39,11 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
       j--;
       continue;
     }
+    // "the Prisoners' Club": a possessive apostrophe glued to a plural inside the name
+    if (t.text === "'" && a === j + 1 && j - 1 >= lo && tokens[j - 1]!.end === t.start && /s$/i.test(tokens[j - 1]!.text) && NP_HEAD.has(tokens[j - 1]!.pos)) {
+      j--;
+      continue;
+    }
     // "Sen. Jane Doe (D-Ore.)": a short bracket inside the name
     if (t.text === ')' && a > k) {
       let o = j - 1;

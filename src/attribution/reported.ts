@@ -231,7 +231,7 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   } else if (k > lo && tokens[k]!.text === ',') {
     src = appositiveSubject(tokens, k, lo);
   } else {
-    src = npLeft(tokens, k, lo);
+    src = extendParticiple(tokens, npLeft(tokens, k, lo), lo);
   }
   // passive with an agent: "The plan was first reported by the Times" → content = the subject
   if (ce < end && tokens[ce]!.norm === 'by') {
@@ -251,6 +251,8 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     src = prev ?? leadingSubject(tokens, lo, ci);
   }
   if (src && tokens[src[0]]!.norm === 'it' && src[1] - src[0] === 1 && ci > lo && tokens[ci - 1]!.lemma === 'be') src = null; // "it was reported that"
+  // ", a claim Israel has never confirmed": a reduced relative on a reporting noun, not a parenthetical source
+  if (src && reducedRelative(tokens, src, lex)) return null;
   const leftEdge = src ? src[0] : ci;
   const before = leftEdge - 1 >= lo ? tokens[leftEdge - 1] : undefined;
   // "..., as police have said": the comparative "as" opens the parenthetical
@@ -297,6 +299,31 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
   }
   return null;
+}
+
+/**
+ * "two officials briefed on the plans said": a noun phrase with a past participle and its
+ * prepositional phrase after it is one source, when it opens the clause or follows a comma.
+ */
+function extendParticiple(tokens: readonly Token[], src: [number, number] | null, lo: number): [number, number] | null {
+  if (!src) return null;
+  const p = src[0] - 1;
+  if (p - 2 < lo || tokens[p]!.pos !== 'ADP' || tokens[p - 1]!.pos !== 'VERB' || !/ed$/.test(tokens[p - 1]!.norm)) return src;
+  const head = npLeft(tokens, p - 2, lo);
+  if (!head || (head[0] > lo && tokens[head[0] - 1]!.text !== ',' && !isCloseQuote(tokens[head[0] - 1]))) return src;
+  if (!NP_HEADS.has(tokens[p - 2]!.pos)) return src;
+  return [head[0], src[1]];
+}
+
+const NP_HEADS = new Set(['NOUN', 'PROPN']);
+
+/** True when `src` is "a claim X" / "a finding the army": a reporting noun with the subject of a relative clause after it. */
+function reducedRelative(tokens: readonly Token[], src: readonly [number, number], lex: ReportingLexicon): boolean {
+  const d = tokens[src[0]]!;
+  if (d.pos !== 'DET' || src[1] - src[0] < 3) return false;
+  const n = tokens[src[0] + 1]!;
+  const after = tokens[src[0] + 2]!;
+  return n.pos === 'NOUN' && lex.nouns.has(n.lemma) && (after.pos === 'PROPN' || after.pos === 'PRON' || after.pos === 'DET');
 }
 
 /**
@@ -423,6 +450,9 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if (pp && pp[1] < end && tokens[pp[1]]!.pos === 'PRON' && clauseFollows(tokens, pp[1], end)) return { start: pp[1], rule: 'bare-clause', weak: true };
   }
   if (frames.has('noThat') && r < end) {
+    // "said at least 13 people were killed": a quantity modifier before the subject
+    const q = quantityModifierEnd(tokens, r, end);
+    if (q > r && clauseFollows(tokens, q, end)) return { start: r, rule: 'bare-clause', weak: true };
     const t = tokens[r]!;
     if ((t.pos === 'PRON' || (t.pos === 'ADV' && r + 1 < end && tokens[r + 1]!.pos === 'ADJ') || t.pos === 'DET' || t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || t.pos === 'ADJ') && clauseFollows(tokens, r, end)) {
       return { start: r, rule: 'bare-clause', weak: true };
@@ -434,6 +464,20 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if (OBJECT_START.has(t.pos) || isOpenQuote(t) || participle || (ce - 1 > 0 && /^(ADP|SCONJ)$/.test(tokens[ce - 1]!.pos) && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
+}
+
+const QUANTITY_MODIFIERS: readonly (readonly string[])[] = [['at', 'least'], ['at', 'most'], ['more', 'than'], ['fewer', 'than'], ['less', 'than'], ['up', 'to'], ['as', 'many', 'as'], ['about'], ['nearly'], ['almost'], ['roughly'], ['around'], ['some'], ['over'], ['only']];
+
+/** After a quantity modifier at `r` that a number follows ("at least 13", "nearly 200"), the index of the number; else `r`. */
+function quantityModifierEnd(tokens: readonly Token[], r: number, end: number): number {
+  for (const words of QUANTITY_MODIFIERS) {
+    const n = r + words.length;
+    if (n >= end || tokens[n]!.pos !== 'NUM') continue;
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) if (tokens[r + k]!.norm !== words[k]) ok = false;
+    if (ok) return n;
+  }
+  return r;
 }
 
 const INTRODUCERS = new Set(['when', 'if', 'while', 'as', 'after', 'before', 'although', 'though', 'because', 'since', 'like', 'unlike', 'once', 'until', 'unless', 'whether', 'despite', 'in', 'on', 'at', 'during', 'for', 'with', 'by', 'from', 'speaking', 'asked', 'based', 'given', 'according']);

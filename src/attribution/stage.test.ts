@@ -38,6 +38,10 @@ describe('reported speech', () => {
     ['an infinitive after a particle verb', 'In the end, the firm agreed to quietly repay the loan, and the bank dropped the case.', { kind: 'reported', source: 'the firm', cue: 'agreed', content: 'to quietly repay the loan' }],
     ['a refusal with to', 'The governor refuses to publish the audit.', { kind: 'reported', source: 'The governor', cue: 'refuses', content: 'to publish the audit' }],
     ['an object opening with a participle', 'The envoy called for renewed border talks.', { kind: 'reported', source: 'The envoy', cue: 'called for', content: 'renewed border talks' }],
+    ['a quantity modifier opens a clause without that', 'The agency said at least 40 homes were flooded.', { kind: 'reported', source: 'The agency', cue: 'said', content: 'at least 40 homes were flooded' }],
+    ['a possessive plural inside the source', 'Rents rose again, the Tenants\' Union said.', { kind: 'reported', source: "the Tenants' Union", cue: 'said', content: 'Rents rose again' }],
+    ['a participle phrase after the source', 'The envoy will fly to Doha next week, two aides briefed on the trip said.', { kind: 'reported', source: 'two aides briefed on the trip', cue: 'said', content: 'The envoy will fly to Doha next week' }],
+    ['a reporting noun with a reduced relative is not a source', 'The mayor said the fire was set on purpose, a claim the police rejected.', { kind: 'reported', source: 'The mayor', cue: 'said', content: 'the fire was set on purpose, a claim the police rejected' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
@@ -74,6 +78,21 @@ describe('reported speech', () => {
 });
 
 describe('direct quotes and speakers', () => {
+  it('lists a quote nested in a stronger content with its own speaker, flagged nested', () => {
+    const text = 'Two aides said the general described the valley as “a place we will hold at any cost, whatever happens to us.”';
+    const got = attribute(text).layers.attributions!.map((a) => [a.label, cut(text, a.source), cut(text, a.cue), a.nested === true]);
+    expect(got).toEqual([
+      ['reported', 'Two aides', 'said', false],
+      ['direct', 'the general', 'described', true],
+    ]);
+  });
+
+  it('lists a short quote with no speaker, flagged nested, and leaves scare quotes out', () => {
+    const text = 'A guard shouted “go home now, all of you” at the crowd that had gathered near the gate of the old palace. The so-called “peace plan” failed.';
+    const got = attribute(text).layers.attributions!.map((a) => [a.label, a.source, cut(text, a.content), a.nested === true]);
+    expect(got).toEqual([['direct', null, '“go home now, all of you”', true]]);
+  });
+
   it('gives a quote its speaker after the quote and keeps the next cue-less quote with the same speaker', () => {
     const text = 'Anna Berg, a retired diplomat, described the risks. “Talking to the militia could free the captives sooner,” said Berg. “But it also rewards kidnapping.”';
     const d = attribute(text);

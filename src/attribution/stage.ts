@@ -27,6 +27,7 @@ interface Built {
   fragments: Span[];
   quoteIdx: number | null;
   rule: string;
+  nested?: boolean;
 }
 
 /** Quotes, reported speech and modality cues, from tokens, sentences and (when present) mentions. */
@@ -194,6 +195,8 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   built.push(...fromQuotes);
   built.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   const kept = dropNested(built);
+  kept.push(...quotesWithoutRelation(kept, quoteCands.map((q) => quoteSpan(tokens, q)), speakers, tokens, quoteCands));
+  kept.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
   const attributions: Attribution[] = kept.map((b, i) => ({
     id: `at${i}`,
     span: b.content,
@@ -205,9 +208,37 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     cue: b.cue,
     content: b.content,
     quoteId: b.quoteIdx === null ? null : `q${b.quoteIdx}`,
+    ...(b.nested ? { nested: true } : {}),
   }));
   modalCues.sort((a, b) => a.span.start - b.span.start);
   return { quotes, attributions, modalCues: modalCues.map((m, i) => ({ ...m, id: `mc${i}` })) };
+}
+
+/**
+ * Every quotation gets an attribution: a quote that no kept relation covers (its relation was
+ * dropped as nested in a stronger content, or it has no cue and fills little of its sentence) is
+ * listed with its speaker, if known, and flagged `nested` so PolNeAR-style scoring can skip it.
+ */
+function quotesWithoutRelation(kept: readonly Built[], spans: readonly Span[], speakers: readonly { source: Span | null; cue: Span | null }[], tokens: readonly Token[], quotes: readonly QuoteCandidate[]): Built[] {
+  const covered = new Uint8Array(spans.length);
+  for (const b of kept) if (b.quoteIdx !== null) covered[b.quoteIdx] = 1;
+  // kept is sorted by content start: a two-pointer walk finds the relations whose fragments hold most of each quote
+  let k = 0;
+  const out: Built[] = [];
+  spans.forEach((qs, qi) => {
+    if (covered[qi]) return;
+    while (k < kept.length && kept[k]!.content.end <= qs.start - 5000) k++;
+    for (let j = k; j < kept.length && kept[j]!.content.start < qs.end; j++) {
+      const ov = kept[j]!.fragments.reduce((n, f) => n + overlapLength(f, qs), 0);
+      if (ov >= 0.5 * (qs.end - qs.start) && kept[j]!.kind === 'direct' && kept[j]!.source !== null) covered[qi] = 1;
+    }
+    if (covered[qi]) return;
+    const sp = speakers[qi]!;
+    const q = quotes[qi]!;
+    const openMark = { start: tokens[q.open]!.start, end: tokens[q.open]!.end };
+    out.push({ kind: 'direct', cue: sp.cue ?? openMark, source: sp.source, content: qs, fragments: [qs], quoteIdx: qi, rule: sp.source ? 'quote-nested' : 'quote-unattributed', nested: true });
+  });
+  return out;
 }
 
 /**

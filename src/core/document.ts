@@ -130,6 +130,11 @@ export interface Attribution extends LayerRecord<AttributionKind> {
   readonly cue: Span;
   readonly content: Span;
   readonly quoteId: string | null;
+  /**
+   * True for a quotation listed only so that every quote has an attribution: it sits inside a
+   * stronger relation's content or has no cue of its own. Scorers of PolNeAR-style relations skip it.
+   */
+  readonly nested?: boolean;
 }
 
 /** Modality of an event, ordered from strongest doubt. */

@@ -64,13 +64,14 @@ export function modalityAt(doc: Document, trigger: Span): ModalityAt {
     if (RANK[m] > RANK[modality]) modality = m;
   }
   cueIds.reverse();
-  // the outermost attribution: the source the article itself cites ("officials said that X plans to ...")
+  // the outermost attribution: the source the article itself cites ("officials said that X plans to ...");
+  // quotes listed only for completeness (`nested`) do not change the reading
   let attributionId: string | null = null;
   let best = -1;
   for (let i = firstAtOrAfter(attributions, trigger.start + 1) - 1; i >= 0; i--) {
     const a = attributions[i]!;
     if (a.content.start < trigger.start - 4 * MAX_SCOPE_CHARS) break;
-    if (a.cue.start < trigger.end && trigger.start < a.cue.end) continue;
+    if (a.nested || (a.cue.start < trigger.end && trigger.start < a.cue.end)) continue;
     const hit = a.evidence.length > 0 ? a.evidence.some((f) => inside(f, trigger)) : inside(a.content, trigger);
     if (hit && a.content.end - a.content.start > best) {
       best = a.content.end - a.content.start;

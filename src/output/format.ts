@@ -101,6 +101,7 @@ export function toExtraction(doc: Document): Extraction {
       source_entity: ref(a.sourceEntityId),
       cue: sp(a.cue),
       content: sp(a.content),
+      ...(a.nested ? { nested: true } : {}),
     })),
     sentences: (L.sentences ?? []).map((s) => ({ start: s.span.start, end: s.span.end, headline: s.label === 'headline' })),
     diagnostics: doc.diagnostics.map((d) => ({

@@ -93,6 +93,8 @@ export const AttributionOutSchema = z.object({
   source_entity: EntityRefSchema.nullable(),
   cue: TextSpanSchema,
   content: TextSpanSchema,
+  /** true for a quotation listed only so that every quote has an attribution (inside a stronger relation, or with no cue). */
+  nested: z.boolean().optional(),
 });
 
 export const DiagnosticOutSchema = z.object({
