@@ -511,7 +511,7 @@ class Captives {
   /** A person named as freed (or still held) by a release sentence. */
   addReleasedPerson(view: DocView, s: SentenceView, r: ReleasedPersonReading): void {
     const key = `n|${normName(r.entity.name)}`;
-    const c = this.upsert(key, view, s, () => ({ ...this.blank(stableId('cap', key), view), name: r.entity.name }), null);
+    const c = this.upsert(key, view, s, () => ({ ...this.blank(stableId('cap', key), view), name: r.entity.name, status: r.status }), null);
     if (r.status !== c.status && !(r.status === 'held' && c.status === 'released')) {
       c.history.push(change(view, s, r.status, c.status));
       c.status = r.status;
@@ -566,6 +566,8 @@ function sentencesByPerson(view: DocView): Map<string, SentenceView[]> {
     if (e.kind !== 'person') continue;
     const idx = new Set<number>();
     for (const m of e.mentions) {
+      // "Bibas's wife" speaks of someone else.
+      if (/['’]s$/.test(m.text)) continue;
       const s = view.sentenceAt(m.start);
       if (s) idx.add(s.index);
     }
@@ -599,6 +601,8 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     for (const q of view.extraction.quotes) if (q.speaker) speakers.add(q.speaker.id);
     const releases: { s: SentenceView; x: ExchangeReading }[] = [];
     for (const s of view.sentences) {
+      // A headline repeats the story in telegraphic words ("3 Hostages Freed"): the body says it properly.
+      if (s.headline) continue;
       let talks = false;
       for (const e of s.events) {
         if (!isNegotiationEvent(view, s, e)) continue;
@@ -622,9 +626,9 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
           count: g.count,
           who: g.who,
           nationality: countriesIn(g.who)[0] ?? null,
-          status: 'released',
+          status: g.who !== null && lx.remains.test(words(g.who)) ? 'dead' : 'released',
           declaredBy: null,
-          alive: true,
+          alive: !(g.who !== null && lx.remains.test(words(g.who))),
           heldBy: x.releasedBy,
         });
       }

@@ -11,6 +11,8 @@ export interface SentenceView {
   readonly end: number;
   readonly text: string | null;
   readonly events: EventOut[];
+  /** A headline-like line with no final stop. */
+  readonly headline: boolean;
 }
 
 /** An entity mention placed in the document, with its entity. */
@@ -65,8 +67,8 @@ export class DocView {
     this.entityById = new Map(x.entities.map((e) => [e.id, e]));
     const textOf = new Map<number, string>();
     for (const e of x.events) if (e.sentence.text !== undefined) textOf.set(e.sentence.start, e.sentence.text);
-    const spans = new Map<number, { start: number; end: number }>();
-    for (const s of x.sentences ?? []) spans.set(s.start, { start: s.start, end: s.end });
+    const spans = new Map<number, { start: number; end: number; headline?: boolean | undefined }>();
+    for (const s of x.sentences ?? []) spans.set(s.start, { start: s.start, end: s.end, headline: s.headline });
     for (const e of x.events) if (!spans.has(e.sentence.start)) spans.set(e.sentence.start, { start: e.sentence.start, end: e.sentence.end });
     const sorted = [...spans.values()].sort((a, b) => a.start - b.start);
     this.sentences = sorted.map((s, index) => ({
@@ -75,6 +77,7 @@ export class DocView {
       end: s.end,
       text: input.text !== undefined ? input.text.slice(s.start, s.end) : (textOf.get(s.start) ?? null),
       events: [],
+      headline: s.headline === true,
     }));
     for (const e of x.events) this.sentenceAt(e.sentence.start)?.events.push(e);
     this.mentions = x.entities

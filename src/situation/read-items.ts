@@ -182,6 +182,17 @@ function isCount(q: QuantityOut): boolean {
   return q.kind === undefined || q.kind === 'count';
 }
 
+/** A counted group names its people ("Israeli women"), not a part of another group ("the 33", "more", "others"). */
+export function namesPeople(who: string | null): boolean {
+  if (who === null) return false;
+  const ws = words(who);
+  if (ws.length === 0) return false;
+  if (lexicon().remains.test(ws)) return true;
+  // "8 of the 33 hostages": a part of a named group is still people.
+  if (/^(the|these|those|a|an|of)$/.test(ws[0]!.norm) && !lexicon().captive.test(ws)) return false;
+  return !/^(more|others|other|them|whom|those|each|all)$/.test(ws[ws.length - 1]!.norm);
+}
+
 /** The people a counted quantity stands for: the words after the number, else its `of`. */
 export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | null {
   let after = phraseAfter(view, s, q.end);
@@ -196,6 +207,7 @@ export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | 
   return rest || null;
 }
 
+const OBJECT_BLOCKERS: ReadonlySet<string> = new Set(['from', 'to', 'in', 'at', 'by', 'near', 'of', 'with', 'for', 'into', 'outside', 'inside', 'said', 'told']);
 const SUBSET_BEFORE: ReadonlySet<string> = new Set(['including', 'among', 'includes', 'included']);
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const POTENTIAL: ReadonlySet<string> = new Set(['could', 'might', 'may', 'would', 'if']);
@@ -239,14 +251,15 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   const qs: QuantityOut[] = [];
   for (const q of view.quantitiesIn(s)) if (isCount(q) && !qs.some((o) => o.start < q.end && q.start < o.end)) qs.push(q);
   const group = (q: QuantityOut): GroupReading => ({ count: q.value, approx: q.approx, who: whoOf(view, s, q), span: { start: q.start, end: q.end } });
+  const named = (q: QuantityOut) => namesPeople(whoOf(view, s, q));
   const stop = Math.min(cueAfter?.start ?? Infinity, second?.start ?? Infinity);
   // "including 111 who ...", "70 of them": a part of a group already counted.
   const subset = (q: QuantityOut) => {
     const k = wordIndexAt(ws, q.start);
     return (k > 0 && SUBSET_BEFORE.has(ws[k - 1]!.norm)) || (ws[k + 1]?.norm === 'of' && /^(whom|them|those)$/.test(ws[k + 2]?.norm ?? ''));
   };
-  let released = qs.filter((q) => q.start > releaseAt && q.start < stop && !subset(q));
-  if (passive) released = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end)).concat(released);
+  let released = qs.filter((q) => q.start > releaseAt && q.start < stop && !subset(q) && named(q));
+  if (passive) released = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end) && named(q)).concat(released);
   if (released.length === 0) return null;
   // "in return" / "in exchange" without "for" marks this release as the return for another.
   const bareCue = (h: { phrase: string } | null) => h !== null && !h.phrase.endsWith(' for');
@@ -335,7 +348,7 @@ export function readCaptiveGroups(view: DocView, s: SentenceView): GroupCaptiveR
   for (const q of view.quantitiesIn(s)) {
     if (!isCount(q)) continue;
     const who = whoOf(view, s, q);
-    if (!who || !lx.captive.test(words(who))) continue;
+    if (!who || !namesPeople(who) || !lx.captive.test(words(who))) continue;
     const notNoun = (f: { status: string; at: number; j: number }) => !(f.status === 'held' && lx.captive.test(words(view.slice(s, f.at, f.j) ?? '')));
     // What follows the group speaks of it first ("four hostages were freed"); else the whole sentence ("the bodies of four hostages").
     const qi = wordIndexAt(ws, q.start);
@@ -442,7 +455,7 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
         if (lastSeen === null || d.value > lastSeen) lastSeen = d.value;
       }
     }
-    if (age === null) {
+    if (age === null && view.mentionsIn(s).filter((m) => m.entity.kind === 'person' && m.entity.id !== e.id).length === 0) {
       const q = view.quantitiesIn(s).find((x) => x.kind === 'age');
       const m = q ? null : AGE_RE.exec(s.text ?? '');
       age = q ? q.value : m ? Number(m[1]) : null;
@@ -484,7 +497,6 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
   const persons = view
     .mentionsIn(s)
     .filter((m) => m.entity.kind === 'person' && /^\p{Lu}/u.test(m.text) && !(m.entity.sector && lx.officialSectors.has(m.entity.sector)));
-  void speakers;
   if (persons.length === 0) return [];
   // Whoever does the releasing is not released.
   const actors = new Set(s.events.filter((e) => e.type === 'RETREAT').flatMap((e) => e.actor.map((a) => a.id)));
@@ -495,9 +507,17 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
     // A passive needs a participle: "were freed", not "are to free".
     const passive = ws[h.i]!.norm.endsWith('ed') && [ws[h.i - 1], ws[h.i - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
     const next = hits.find((x) => x.start > h.start);
+    let lastObjectEnd = -1;
     for (const m of persons) {
       if (actors.has(m.entity.id)) continue;
-      const object = m.start > h.end && (!next || m.start < next.start);
+      const mi0 = wordIndexAt(ws, m.start);
+      const gapWords = mi0 - h.j;
+      // "from Ofer prison", "to the Red Cross": a place or a receiver, not who was freed.
+      const prep = mi0 > 0 && OBJECT_BLOCKERS.has(ws[mi0 - 1]!.norm) && !(ws[mi0 - 1]!.norm === 'of' && mi0 > 1 && lx.remains.test(ws, mi0 - 2, mi0 - 1));
+      // A name continuing a list of freed people ("A, 24, B, 28, and C") is freed too.
+      const listed = lastObjectEnd >= 0 && /^(?:[\s,;:]|\d{1,3}|and|or)*$/.test(view.slice(s, lastObjectEnd, m.start) ?? 'x');
+      const object = m.start > h.end && (!next || m.start < next.start) && (gapWords <= 25 || listed) && !prep && (!speakers.has(m.entity.id) || gapWords <= 2);
+      if (object) lastObjectEnd = m.end;
       const subject = passive && m.end <= h.start && words(view.slice(s, m.end, h.start) ?? '').length <= 25;
       if (!object && !subject) continue;
       const prev = out.get(m.entity.id);
