@@ -242,6 +242,8 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   if (!event && ws.some((w) => POTENTIAL.has(w.norm))) return null;
   const releaseAt = event ? Math.min(event.trigger.start, rels[0]?.start ?? Infinity) : rels[0]!.start;
   const ri = wordIndexAt(ws, releaseAt);
+  // "the hostages meant to be freed": a description of a group, not a release.
+  if (!event && ws[ri - 1]?.norm === 'be' && ws[ri - 2]?.norm === 'to') return null;
   const passive = ws[ri]!.norm.endsWith('ed') && [ws[ri - 1], ws[ri - 2]].some((w) => w !== undefined && PASSIVE_AUX.has(w.norm));
   const cues = lx.exchange.find(ws);
   const cueAfter = cues.find((h) => h.start > releaseAt) ?? null;
@@ -527,7 +529,7 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
       const status = remains || (ofRemains && !undone) ? 'dead' : undone ? 'held' : 'released';
       if (prev && prev.status !== 'held') continue;
       const tail = view.slice(s, m.end, Math.min(s.end, m.end + 50)) ?? '';
-      const age = /^(?:-\p{Lu}\p{L}+)?,\s*(\d{1,3})\b/u.exec(tail)?.[1] ?? AGE_RE.exec(tail)?.[1] ?? null;
+      const age = /^(?:-\p{Lu}\p{L}+)?,\s*(?:(\d{1,3})\b|(?:an?|the)\s+(\d{1,3})-year-old)/u.exec(tail)?.slice(1).find((x) => x !== undefined) ?? null;
       const appositive = /^(?:-\p{Lu}\p{L}+)?,\s*(?:an?|the)\s+([^,]{0,40})/u.exec(tail)?.[1] ?? null;
       // A hyphenated surname the entity lost ("Dekel" + "-Chen").
       const more = /^-\p{Lu}\p{L}+/u.exec(tail)?.[0] ?? '';
