@@ -267,7 +267,9 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   // ---- what follows the cue
   const after = afterCue(tokens, ce, end, frames);
 
-  if (parenPos && frames.has('paren')) {
+  // "When she pressed him, Trump boasted, “That makes me smart.”": a quotation after the cue that runs to the end wins over a parenthetical reading
+  const quoteFollows = after !== null && after.rule === 'quote-after' && !isCloseQuote(before) && quoteRunsToEnd(tokens, after.start, end);
+  if (parenPos && frames.has('paren') && !quoteFollows) {
     // "..., X said." / "“...,” said X." — content before the cue
     let srcP = src;
     let tail = ce;
@@ -394,6 +396,19 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
   return end;
 }
 
+/** Participles that extend a noun phrase rather than open a new clause ("its invasion, including ..."). */
+const INCLUSIVE = new Set(['including', 'excluding', 'involving', 'concerning', 'regarding']);
+
+/** True when the quotation opening at `a` closes at the end of the sentence (after it, only punctuation). */
+function quoteRunsToEnd(tokens: readonly Token[], a: number, end: number): boolean {
+  for (let j = end - 1; j > a; j--) {
+    const t = tokens[j]!;
+    if (isCloseQuote(t)) return true;
+    if (t.pos !== 'PUNCT') return false;
+  }
+  return false;
+}
+
 /** End of an object phrase: the sentence end, a semicolon or dash, or a comma that opens a new clause. */
 function objectEnd(tokens: readonly Token[], a: number, end: number): number {
   for (let j = a + 1; j < end; j++) {
@@ -401,7 +416,7 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
     if (t.text === ';' || isDash(t)) return j;
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;
-      if (CLAUSE_OPENERS.has(n.norm) || n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.norm))) return j;
+      if (CLAUSE_OPENERS.has(n.norm) || n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.norm) && !INCLUSIVE.has(n.norm))) return j;
     }
   }
   return end;
@@ -569,6 +584,27 @@ export function detachedSpeechTag(tokens: readonly Token[], s: TokenRange, prev:
   if (n && n.text !== ',' && n.pos !== 'ADP' && n.pos !== 'NOUN' && n.pos !== 'PROPN' && n.pos !== 'ADV') return null;
   if (hasFiniteVerb(tokens, ci + 1, end)) return null;
   return { source: src, cue: [ci, ci + 1] };
+}
+
+/**
+ * A speech tag that ends its sentence with a colon and leaves the words to the next paragraph:
+ * "Limbaugh added:" / "The senator told reporters:". Returns its source and cue, or null.
+ */
+export function colonLead(tokens: readonly Token[], s: TokenRange, lex: ReportingLexicon): { source: [number, number]; cue: [number, number] } | null {
+  const last = s.tokenEnd - 1;
+  if (last - s.tokenStart < 2 || last - s.tokenStart > 25 || tokens[last]!.text !== ':') return null;
+  // the cue: the last reporting verb before the colon, followed only by a hearer or adverbials
+  for (let ci = last - 1; ci > s.tokenStart && last - ci <= 8; ci--) {
+    const v = tokens[ci]!;
+    if (!isVerbal(v)) continue;
+    if (v.pos !== 'VERB' || !lex.verbs.get(v.lemma)?.has('colon')) return null;
+    const src = npLeft(tokens, skipLeftAux(tokens, ci - 1, s.tokenStart), s.tokenStart);
+    if (!src) return null;
+    // only connectives before the source ("Then he added:", "And Ali wrote:")
+    for (let x = s.tokenStart; x < src[0]; x++) if (!/^(ADV|CCONJ|PUNCT)$/.test(tokens[x]!.pos)) return null;
+    return { source: src, cue: [ci, ci + 1] };
+  }
+  return null;
 }
 
 /** Character span of a token range. */

@@ -56,6 +56,22 @@ describe('reported speech', () => {
     expect(got.every((a) => a.source === source)).toBe(true);
   });
 
+  it('gives a speech tag ending in a colon the next paragraph', () => {
+    const text = 'The host said little at first. Then he added:\n\nNobody in this town trusts the council. They have failed us for years.\n\nThe meeting ended at nine.';
+    const got = attributions(text).filter((a) => a.cue === 'added');
+    expect(got).toEqual([{ kind: 'reported', source: 'he', cue: 'added', content: 'Nobody in this town trusts the council. They have failed us for years.' }]);
+  });
+
+  it('prefers a quotation after the cue to a parenthetical reading', () => {
+    const got = attributions('When the judge pressed him, the witness replied, “I never saw the money.”');
+    expect(got.map((a) => [a.source, a.cue, a.content])).toEqual([['the witness', 'replied', '“I never saw the money.”']]);
+  });
+
+  it('keeps the participle "including" inside an object', () => {
+    const got = attributions('The senator condemned the raids, including the strike on the hospital.');
+    expect(got.map((a) => a.content)).toEqual(['the raids, including the strike on the hospital']);
+  });
+
   it('keeps only the outer relation when one sits inside another (PolNeAR convention)', () => {
     const got = attributions('The aide said that the senator told donors the bill was dead.');
     expect(got.map((a) => a.cue)).toEqual(['said']);

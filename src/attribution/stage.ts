@@ -4,16 +4,18 @@ import type { Stage } from '../pipeline/index.js';
 import { modalityLexicon, reportingLexicon } from './lexicon.js';
 import { findModalCues } from './modal.js';
 import { npRight } from './phrases.js';
-import { findQuotes, type QuoteCandidate } from './quotes.js';
-import { detachedSpeechTag, findReported, mayAttribute, tokenSpan, type ReportedCandidate } from './reported.js';
+import { breaksBefore, findQuotes, type QuoteCandidate } from './quotes.js';
+import { colonLead, detachedSpeechTag, findReported, mayAttribute, tokenSpan, type ReportedCandidate } from './reported.js';
 
 const STAGE = 'attribution';
 const VERSION = '1';
 /** A quote with no cue of its own takes a speaker from context only when it fills most of its sentence. */
 const MIN_QUOTE_SHARE = 0.6;
+/** A speech tag ending in a colon governs at most this many following sentences (its paragraph). */
+const MAX_LEAD_SENTENCES = 8;
 const QUOTE_CHARS = /["“”«»']/;
 const RULE_PRIORITY: Readonly<Record<string, number>> = {
-  'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'speaker-colon': 9, 'speaker-dash': 9, 'quote-byline': 9,
+  'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'colon-paragraph': 9, 'speaker-colon': 9, 'speaker-dash': 9, 'quote-byline': 9,
   'that-clause': 8, 'according-to-first': 8, 'according-to-after': 8, 'quote-continues': 8, 'quote-continued-later': 8, 'comma-clause': 7, 'bare-clause': 7, 'wh-clause': 6, 'relative-clause': 7,
   'recipient-to': 6, 'passive-by': 6, 'passive-that-clause': 6, 'to-infinitive': 4, object: 3, 'noun-that': 3, 'noun-to': 2,
   'hearsay-adverb': 2, 'quote-previous-subject': 2, 'quote-marks': 1,
@@ -86,6 +88,14 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
         quoteIdx: null,
         rule: c.rule,
       });
+    }
+    const lead = si + 1 < sentences.length && !cands.some((c) => c.rule === 'colon') ? colonLead(tokens, s, rep) : null;
+    if (lead) {
+      // the words are the following sentences up to the end of their paragraph
+      let last = si + 1;
+      while (last + 1 < sentences.length && last - si < MAX_LEAD_SENTENCES && !breaksBefore(text, tokens, sentences[last + 1]!.tokenStart)) last++;
+      const content = { start: sentences[si + 1]!.span.start, end: sentences[last]!.span.end };
+      built.push({ kind: 'reported', cue: tokenSpan(tokens, lead.cue), source: tokenSpan(tokens, lead.source), content, fragments: [content], quoteIdx: null, rule: 'colon-paragraph' });
     }
     for (const m of findModalCues(tokens, s, mod)) {
       const span = tokenSpan(tokens, m.cue);
