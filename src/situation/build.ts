@@ -408,7 +408,9 @@ export function pairReleases(readings: readonly { s: SentenceView; x: ExchangeRe
       continue;
     }
     const opposite = open !== null && x.releasedBy !== null && open.x.releasedBy !== null && x.releasedBy !== open.x.releasedBy;
-    if (open && open.x.planned === x.planned && (x.counterpart || opposite)) {
+    // A done release may be paid back by one still to come ("the United States would release X as part of the arrangement").
+    const laterReturn = open !== null && !open.x.planned && x.planned && opposite;
+    if (open && (open.x.planned === x.planned || laterReturn) && (x.counterpart || opposite)) {
       const swap = !x.counterpart && captiveWords(x) && !captiveWords(open.x);
       const [main, back] = swap ? [x, open.x] : [open.x, x];
       open.sentences.push(s);
@@ -416,11 +418,25 @@ export function pairReleases(readings: readonly { s: SentenceView; x: ExchangeRe
         ...main,
         releasedBy: main.releasedBy ?? other(back.releasedBy),
         inReturn: back.released[0]!,
+        inReturnPlanned: back.planned && !main.planned,
         inReturnBy: back.releasedBy,
         date: main.date ?? back.date,
         phase: main.phase ?? back.phase,
       };
       open = null;
+      continue;
+    }
+    const sameSide = open !== null && (x.releasedBy === null || open.x.releasedBy === null || x.releasedBy === open.x.releasedBy);
+    if (open && sameSide && !x.counterpart && x.planned === open.x.planned && !open.x.inReturn) {
+      // The same release told again in more detail ("3 hostages were freed … Hamas handed A and B to …").
+      const counted = (r: ExchangeReading) => r.released.some((g) => g.count > 1 || !/^\p{Lu}/u.test(g.who ?? ''));
+      open.sentences.push(s);
+      open.x = {
+        ...open.x,
+        releasedBy: open.x.releasedBy ?? x.releasedBy,
+        released: counted(open.x) || !counted(x) ? open.x.released : x.released,
+        date: open.x.date ?? x.date,
+      };
       continue;
     }
     open = { sentences: [s], x };
@@ -446,7 +462,9 @@ class Exchanges {
       id: stableId('exc', view.ref.id, String(sentences[0]!.start), r.releasedBy ?? '', counts),
       released_by: r.releasedBy,
       released: r.released.map((g) => ({ count: g.count, approx: g.approx, who: g.who })),
-      in_return: r.inReturn ? { count: r.inReturn.count, approx: r.inReturn.approx, who: r.inReturn.who } : null,
+      in_return: r.inReturn
+        ? { count: r.inReturn.count, approx: r.inReturn.approx, who: r.inReturn.who, ...(r.inReturnPlanned ? { status: 'planned' as const } : {}) }
+        : null,
       planned: r.planned,
       phase: r.phase,
       date: r.date,

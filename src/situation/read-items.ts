@@ -176,6 +176,8 @@ export interface ExchangeReading {
   readonly planned: boolean;
   /** The phase of the agreement the release belongs to ("during the first phase"). */
   readonly phase: number | null;
+  /** True when what the other side gives is still to come. */
+  readonly inReturnPlanned?: boolean;
 }
 
 function isCount(q: QuantityOut): boolean {
@@ -210,7 +212,7 @@ export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | 
 const OBJECT_BLOCKERS: ReadonlySet<string> = new Set(['from', 'to', 'in', 'at', 'by', 'near', 'of', 'with', 'for', 'into', 'outside', 'inside', 'said', 'told']);
 const SUBSET_BEFORE: ReadonlySet<string> = new Set(['including', 'among', 'includes', 'included']);
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
-const POTENTIAL: ReadonlySet<string> = new Set(['could', 'might', 'may', 'would', 'if']);
+const POTENTIAL: ReadonlySet<string> = new Set(['could', 'might', 'may', 'if']);
 
 const AUX: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'to', 'also', 'then', 'later', 'in', 'turn', 'be', 'been', 'due', 'set', 'itself', 'has', 'would']);
 
@@ -262,7 +264,14 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   };
   let released = qs.filter((q) => q.start > releaseAt && q.start < stop && !subset(q) && named(q));
   if (passive) released = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end) && named(q)).concat(released);
-  if (released.length === 0) return null;
+  let groups = released.map(group);
+  if (groups.length === 0) {
+    // "Russia released Marc Fogel": named people, one each.
+    const people = readReleasedPersons(view, s, new Set()).filter((p) => p.status !== 'held');
+    const firstAfter = people.filter((p) => view.mentionsIn(s).some((m) => m.entity.id === p.entity.id && (m.start > releaseAt || passive)));
+    groups = firstAfter.map((p) => ({ count: 1, approx: false, who: p.entity.name, span: { start: releaseAt, end: releaseAt } }));
+  }
+  if (groups.length === 0) return null;
   // "in return" / "in exchange" without "for" marks this release as the return for another.
   const bareCue = (h: { phrase: string } | null) => h !== null && !h.phrase.endsWith(' for');
   const afterCue = cueAfter && !bareCue(cueAfter) ? qs.filter((q) => q.start >= cueAfter.end && !subset(q)) : [];
@@ -277,7 +286,7 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   const inReturn = afterCue[0] ?? afterSecond[0] ?? null;
   return {
     releasedBy,
-    released: released.map(group),
+    released: groups,
     inReturn: inReturn ? group(inReturn) : null,
     inReturnBy: second ? subjectBefore(view, s, ws, second.i) : null,
     date: (event?.date?.value ?? dates[0]?.value ?? null)?.slice(0, 10) ?? null,

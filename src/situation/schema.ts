@@ -120,6 +120,8 @@ export const ExchangeGroupSchema = z.object({
   count: z.number().nullable(),
   approx: z.boolean(),
   who: z.string().nullable(),
+  /** 'planned' when this side's release is still to come (the other side's is done). */
+  status: z.enum(['done', 'planned']).optional(),
 });
 
 /** A release, possibly in return for another. */
