@@ -263,11 +263,22 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
     return (k > 0 && SUBSET_BEFORE.has(ws[k - 1]!.norm)) || (ws[k + 1]?.norm === 'of' && /^(whom|them|those)$/.test(ws[k + 2]?.norm ?? ''));
   };
   let released = qs.filter((q) => q.start > releaseAt && q.start < stop && !subset(q) && named(q));
-  if (passive) released = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end) && named(q)).concat(released);
+  if (passive) {
+    // The subject of "were freed": the last counted group before the verb, with those joined to it by "and".
+    const before = qs.filter((q) => q.start < releaseAt && (!cueBefore || q.start > cueBefore.end) && named(q));
+    const subject: QuantityOut[] = [];
+    for (let k = before.length - 1; k >= 0; k--) {
+      const q = before[k]!;
+      if (subject.length > 0 && !/^[^,;]*\band\b[^,;]*$/.test(view.slice(s, q.end, subject[0]!.start) ?? '')) break;
+      subject.unshift(q);
+    }
+    released = subject.concat(released);
+  }
   let groups = released.map(group);
   if (groups.length === 0) {
     // "Russia released Marc Fogel": named people, one each.
-    const people = readReleasedPersons(view, s, new Set()).filter((p) => p.status !== 'held');
+    const planned = event?.modality === 'planned' || (event === null && future);
+    const people = readReleasedPersons(view, s, new Set()).filter((p) => p.status !== 'held' || planned);
     const firstAfter = people.filter((p) => view.mentionsIn(s).some((m) => m.entity.id === p.entity.id && (m.start > releaseAt || passive)));
     groups = firstAfter.map((p) => ({ count: 1, approx: false, who: p.entity.name, span: { start: releaseAt, end: releaseAt } }));
   }
