@@ -18,6 +18,7 @@ const ReportingSchema = z.object({
   ),
   hearsay: z.array(z.string().min(1)),
   nouns: z.array(z.object({ lemma: z.string().min(1) })).optional(),
+  adjectives: z.array(z.object({ lemma: z.string().min(1), preps: z.array(z.string().min(1)) })).optional(),
 });
 
 const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'] as const;
@@ -46,6 +47,8 @@ export interface ReportingLexicon {
   readonly hearsay: ReadonlySet<string>;
   /** nominal cues: the claim that ..., his plan to ... */
   readonly nouns: ReadonlySet<string>;
+  /** stance adjectives after "be" (critical of, sure that) → the prepositions that take their object. */
+  readonly adjectives: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** One modality cue pattern. */
@@ -85,7 +88,7 @@ export function reportingLexicon(): ReportingLexicon {
       phrases.set(words[0]!, list);
     }
     for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())) };
+    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())), adjectives: new Map((d.adjectives ?? []).map((a) => [a.lemma.toLowerCase(), new Set(a.preps.map((w) => w.toLowerCase()))])) };
   }
   return reporting;
 }

@@ -29,7 +29,7 @@ const LOOKAHEAD = 12;
 export function mayAttribute(tokens: readonly Token[], s: TokenRange, lex: ReportingLexicon): boolean {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i]!;
-    if (lex.verbs.has(t.lemma) || lex.nouns.has(t.lemma) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === ':' || isDash(t) || isOpenQuote(t) || isCloseQuote(t)) return true;
+    if (lex.verbs.has(t.lemma) || lex.nouns.has(t.lemma) || lex.adjectives.has(t.norm) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === ':' || isDash(t) || isOpenQuote(t) || isCloseQuote(t)) return true;
   }
   return false;
 }
@@ -108,6 +108,14 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
       if (end > a) out.push({ kind: 'reportedly', cue: [i, i + 1], source: null, content: [[a, end]], rule: 'hearsay-adverb' });
       continue;
     }
+    const preps = (t.pos === 'ADJ' || t.pos === 'VERB') && !inQuote(i) ? lex.adjectives.get(t.norm) : undefined;
+    if (preps) {
+      const c = adjectiveCue(tokens, i, lo, end, preps, lex);
+      if (c) {
+        out.push(c);
+        continue;
+      }
+    }
     if (t.pos === 'NOUN' && lex.nouns.has(t.lemma) && !(lex.verbs.has(t.lemma) && isCueVerb(tokens, i, lo, hi))) {
       const c = nounCue(tokens, i, lo, end);
       if (c) {
@@ -146,6 +154,28 @@ function nounCue(tokens: readonly Token[], i: number, lo: number, end: number): 
     src = [a, i];
   }
   return { kind: 'reported', cue: [i, i + 1], source: src, content: [[i + 1, objectEnd(tokens, i + 1, end)]], rule: thatClause ? 'noun-that' : 'noun-to' };
+}
+
+const COPULAS = new Set(['be', 'seem', 'appear', 'remain', 'feel', 'sound', 'become', 'grow']);
+
+/**
+ * Stance adjectives after a copula: "the senator is critical of the deal", "aides were sure that
+ * ...", "she remains determined to run". The source is the subject before the copula.
+ */
+function adjectiveCue(tokens: readonly Token[], i: number, lo: number, end: number, preps: ReadonlySet<string>, lex: ReportingLexicon): ReportedCandidate | null {
+  let k = i - 1;
+  while (k >= lo && (tokens[k]!.pos === 'ADV' || (tokens[k]!.pos === 'PART' && /^(not|n't|n’t)$/.test(tokens[k]!.norm)))) k--;
+  if (k < lo || !COPULAS.has(tokens[k]!.lemma)) return null;
+  const cop = k;
+  k = skipLeftAux(tokens, k - 1, lo);
+  const src = npLeft(tokens, k, lo);
+  if (!src) return null;
+  const n = tokens[i + 1];
+  if (!n || i + 2 >= end) return null;
+  if (n.norm === 'that' && n.pos !== 'DET') return { kind: 'reported', cue: [cop, i + 1], source: src, content: [[i + 1, contentEnd(tokens, i + 1, end, lex)]], rule: 'adjective-that' };
+  if (n.norm === 'to' && tokens[i + 2]!.pos === 'VERB') return { kind: 'reported', cue: [cop, i + 1], source: src, content: [[i + 1, contentEnd(tokens, i + 1, end, lex)]], rule: 'adjective-to' };
+  if (preps.has(n.norm) && OBJECT_START.has(tokens[i + 2]!.pos)) return { kind: 'reported', cue: [cop, i + 2], source: src, content: [[i + 2, objectEnd(tokens, i + 2, end)]], rule: 'adjective-object' };
+  return null;
 }
 
 const NOT_SPEAKERS = new Set(['update', 'note', 'related', 'editor', "editor's", 'photo', 'video', 'read', 'watch', 'source', 'correction', 'disclosure', 'advertisement', 'caption', 'credit', 'see']);
@@ -389,6 +419,8 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
     }
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;
+      // "understood that X, told his aides ...": a second predicate of the main subject
+      if (n.pos === 'VERB' && lex.verbs.has(n.lemma) && /ed$/.test(n.norm) && !infinitive) return j;
       // ", though ...", ", as they ...", ", comparing him to ...": a new clause of the main sentence
       if (CONCESSIVE.has(n.norm) || LEAVING.has(n.norm) || (n.pos === 'VERB' && /ing$/.test(n.norm) && lex.verbs.has(n.lemma))) return j;
     }
@@ -417,9 +449,25 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;
       if (CLAUSE_OPENERS.has(n.norm) || n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.norm) && !INCLUSIVE.has(n.norm))) return j;
+      // "Worried about the turnout, the president is ...": the main clause after a fronted phrase
+      if (subjectVerbAt(tokens, j + 1, end)) return j;
     }
+    // "backing the rebels as the allies support the army": a subordinate clause ends the object
+    if (SUBORDINATORS.has(t.norm) && subjectVerbAt(tokens, j + 1, end)) return trimEnd(tokens, a, j);
   }
   return end;
+}
+
+const SUBORDINATORS = new Set(['as', 'while', 'because', 'although', 'though', 'whereas', 'since']);
+
+/** A noun phrase at `r` directly followed (adverbs aside) by a finite verb: the start of a clause. */
+function subjectVerbAt(tokens: readonly Token[], r: number, end: number): boolean {
+  const np = npRight(tokens, r, end);
+  if (!np) return false;
+  let k = np[1];
+  while (k < end && tokens[k]!.pos === 'ADV') k++;
+  const v = tokens[k];
+  return v !== undefined && k < end && (v.pos === 'AUX' || (v.pos === 'VERB' && !/ing$/.test(v.norm))) && !(tokens[np[1] - 1]!.pos === 'NOUN' && /ed$/.test(v.norm) && tokens[k + 1]?.pos === 'ADP');
 }
 
 interface After {
