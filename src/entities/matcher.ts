@@ -15,6 +15,25 @@ export interface PhraseMatch<T> {
 
 const MAX_TOKENS = 12;
 
+/** Folded key pieces of the token array last looked at (a document's tokens are scanned many times). */
+let lastTokens: readonly Token[] | null = null;
+let lastKeys: Array<string | undefined> = [];
+
+/** The folded key piece of token `i`: its norm when that is already folded, else foldKey of its text. */
+function tokenKey(tokens: readonly Token[], i: number): string {
+  if (tokens !== lastTokens) {
+    lastTokens = tokens;
+    lastKeys = new Array<string | undefined>(tokens.length);
+  }
+  const k = lastKeys[i];
+  if (k !== undefined) return k;
+  const t = tokens[i]!;
+  const n = t.norm;
+  const v = n.length === t.text.length && n.indexOf('–') < 0 && n.indexOf('—') < 0 ? n : foldKey(t.text);
+  lastKeys[i] = v;
+  return v;
+}
+
 /**
  * Token-sequence dictionary: aliases are stored as folded strings; a match is built token by
  * token (a space where the text has a gap, nothing where tokens touch), so "U.S.", "al-Qaeda" and
@@ -28,6 +47,8 @@ export class PhraseIndex<T> {
   private readonly lowerFirst = new Set<string>();
   /** First space-separated words of all aliases: a token that is none of them (and is not glued to the next) starts nothing. */
   private readonly firstWords = new Set<string>();
+  /** Every leading substring of those first words: tokens glued together must build one of them. */
+  private readonly firstPrefixes = new Set<string>();
 
   /** `caseSensitive`: an upper-case letter in an alias must be upper-case in the text. */
   constructor(private readonly caseSensitive: boolean) {}
@@ -46,7 +67,9 @@ export class PhraseIndex<T> {
     } else this.map.set(key, { alias: alias.trim().replace(/\s+/g, ' '), values: [value] });
     for (let i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) this.prefixes.add(key.slice(0, i));
     if (!/^[A-Z0-9\u00C0-\u00DE]/.test(alias.trim())) this.lowerFirst.add(key.split(/[\s-]/)[0]!);
-    this.firstWords.add(key.split(' ')[0]!);
+    const fw = key.split(' ')[0]!;
+    this.firstWords.add(fw);
+    for (let k = 1; k <= fw.length; k++) this.firstPrefixes.add(fw.slice(0, k));
   }
 
   /** Exact look-up of a folded phrase. */
@@ -57,26 +80,29 @@ export class PhraseIndex<T> {
   /** The longest alias starting at token `i` and ending before token `end`, or null. */
   longestAt(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
     const t0 = tokens[i]!;
-    const t1 = tokens[i + 1];
-    if (!this.firstWords.has(t0.norm) && !(t1 !== undefined && i + 1 < end && t1.start === t0.end)) return null;
+    const k0 = tokenKey(tokens, i);
+    if (!this.firstWords.has(k0)) {
+      const t1 = tokens[i + 1];
+      // Tokens glued together ("U" "." "S" "."): only worth scanning if they can spell a first word.
+      if (t1 === undefined || i + 1 >= end || t1.start !== t0.end || !this.firstPrefixes.has(k0)) return null;
+    }
     const c0 = t0.text.charCodeAt(0);
     if (this.caseSensitive && c0 >= 97 && c0 <= 122 && !this.lowerFirst.has(t0.norm)) return null;
-    let key = '';
-    let raw = '';
+    let key = k0;
+    let raw = t0.text;
     let best: PhraseMatch<T> | null = null;
     const stop = Math.min(end, i + MAX_TOKENS);
     for (let j = i; j < stop; j++) {
       const t = tokens[j]!;
       if (j > i) {
-        const gap = t.start > tokens[j - 1]!.end;
-        if (gap) {
+        if (t.start > tokens[j - 1]!.end) {
           if (!this.prefixes.has(key)) break;
           key += ' ';
           raw += ' ';
         }
+        key += tokenKey(tokens, j);
+        raw += t.text;
       }
-      key += t.norm.length === t.text.length && !/[–—]/.test(t.norm) ? t.norm : foldKey(t.text);
-      raw += t.text;
       const hit = this.map.get(key);
       if (hit && (!this.caseSensitive || caseFits(hit.alias, raw))) {
         best = { tokenStart: i, tokenEnd: j + 1, values: hit.values, alias: hit.alias };
