@@ -260,6 +260,12 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     k = -2; // a relative clause: never a parenthetical
   } else if (k > lo && tokens[k]!.text === ',') {
     src = appositiveSubject(tokens, k, lo);
+  } else if (k > lo && isDash(tokens[k])) {
+    src = dashAppositive(tokens, k, lo);
+  } else if (k - 2 >= lo && tokens[k]!.pos === 'VERB' && tokens[k - 1]!.pos === 'PRON' && /^(i|we|he|she|they|you)$/.test(tokens[k - 1]!.norm)) {
+    // "the experts I interviewed said": a contact clause after the source
+    const head = npLeft(tokens, k - 2, lo);
+    src = head ? [head[0], k + 1] : null;
   } else {
     src = extendParticiple(tokens, npLeft(tokens, k, lo), lo);
   }
@@ -331,6 +337,22 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
   }
   return null;
+}
+
+/**
+ * "Ana Ruiz -- a lawyer for the families -- said ...": the name before an apposition between dashes
+ * (`k` is the closing dash). The name must open the clause; the apposition holds no finite verb.
+ */
+function dashAppositive(tokens: readonly Token[], k: number, lo: number): [number, number] | null {
+  let m = k - 1;
+  while (m >= lo && k - m < 30 && !isDash(tokens[m])) {
+    if (tokens[m]!.pos === 'AUX') return null;
+    m--;
+  }
+  if (m <= lo || !isDash(tokens[m])) return null;
+  const head = npLeft(tokens, m - 1, lo);
+  if (!head || (head[0] > lo && !/^(,|and|but)$/.test(tokens[head[0] - 1]!.norm))) return null;
+  return [head[0], k];
 }
 
 /**

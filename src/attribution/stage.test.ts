@@ -44,6 +44,8 @@ describe('reported speech', () => {
     ['a reporting noun with a reduced relative is not a source', 'The mayor said the fire was set on purpose, a claim the police rejected.', { kind: 'reported', source: 'The mayor', cue: 'said', content: 'the fire was set on purpose, a claim the police rejected' }],
     ['a stance adjective with its object', 'The mayor has always been critical of the new stadium.', { kind: 'reported', source: 'The mayor', cue: 'been critical of', content: 'the new stadium' }],
     ['a stance adjective with a that clause', 'Farmers are worried that the rains will come late.', { kind: 'reported', source: 'Farmers', cue: 'are worried', content: 'that the rains will come late' }],
+    ['an apposition between dashes', 'Ruiz -- a lawyer for the families -- said the ruling came too late.', { kind: 'reported', source: 'Ruiz -- a lawyer for the families', cue: 'said', content: 'the ruling came too late' }],
+    ['a contact clause after the source', 'The farmers we met said the harvest was lost.', { kind: 'reported', source: 'The farmers we met', cue: 'said', content: 'the harvest was lost' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
