@@ -318,8 +318,11 @@ class Negotiations {
 
 // ---------------------------------------------------------------- agreements
 
+const SEVERITY: Record<Agreement['status'], number> = { proposed: 0, in_force: 0, disputed: 1, 'at risk': 2, stalled: 3, ended: 4 };
+
 interface AgrWork {
   readonly item: Agreement;
+  statusDoc?: string;
   kind: AgreementReading['kind'];
   nextFrom: string | null;
 }
@@ -369,7 +372,14 @@ class Agreements {
     }
     if (r.inForceSince && (it.in_force_since === null || r.inForceSince < it.in_force_since)) it.in_force_since = r.inForceSince;
     if (r.ended) it.status = 'ended';
-    else if (r.inForce || r.inForceSince) it.status = 'in_force';
+    else if (r.trouble) {
+      // The latest article's trouble replaces an older picture; within one article the worst counts.
+      if (w.statusDoc !== view.ref.id || SEVERITY[r.trouble] > SEVERITY[it.status]) it.status = r.trouble;
+      w.statusDoc = view.ref.id;
+    } else if ((r.inForce || r.inForceSince) && (w.statusDoc !== view.ref.id || it.status === 'proposed')) {
+      it.status = 'in_force';
+      w.statusDoc = view.ref.id;
+    }
     for (const p of [...r.knownPhases, ...r.currentPhases]) if (!it.phases.includes(p)) it.phases.push(p);
     it.phases.sort((a, b) => a - b);
     if (r.currentPhases.length > 0) it.phase = Math.max(it.phase ?? 0, ...r.currentPhases);

@@ -51,6 +51,7 @@ export const SituationLexiconSchema = z.object({
   official_sectors: StringList,
   remains_words: StringList,
   mediator_verbs: StringList,
+  agreement_trouble_words: z.object({ stalled: StringList, 'at risk': StringList, disputed: StringList }),
 });
 
 /** The raw situation lexicon. */
@@ -188,6 +189,8 @@ export interface Lexicon {
   readonly remains: PhraseMatcher;
   /** Verbs whose subjects are mediators ("X and Y brokered the deal"). */
   readonly mediatorVerb: PhraseMatcher;
+  /** Words that put an agreement in trouble, most severe first. */
+  readonly trouble: ReadonlyArray<readonly ['stalled' | 'at risk' | 'disputed', PhraseMatcher]>;
 }
 
 /** Captive statuses in the order they are tested (most specific first). */
@@ -268,6 +271,7 @@ export function lexicon(): Lexicon {
     officialSectors: new Set(raw.official_sectors),
     remains: m(raw.remains_words),
     mediatorVerb: m(raw.mediator_verbs),
+    trouble: (['stalled', 'at risk', 'disputed'] as const).map((k) => [k, m(raw.agreement_trouble_words[k])] as const),
   };
   return compiled;
 }

@@ -39,6 +39,8 @@ export interface AgreementReading {
   readonly next: string[];
   readonly future: boolean;
   readonly fromEvent: EventOut | null;
+  /** Trouble the sentence reports (a violation, a postponement, a deadlock), most severe. */
+  readonly trouble: 'stalled' | 'at risk' | 'disputed' | null;
 }
 
 /** The phase number named around a phase word at index i ("second phase", "phase two"), or null. */
@@ -126,7 +128,15 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
     }
   }
   if (agreeEvent && agreeEvent.modality === 'asserted' && !future) inForce = true;
+  let trouble: AgreementReading['trouble'] = null;
+  for (const [k, m] of lx.trouble) {
+    if (m.find(ws).some((h) => !view.negatedAt(ws, h.i) && !futureNear(ws, h.i))) {
+      trouble = k;
+      break;
+    }
+  }
   return {
+    trouble,
     name,
     kind,
     inForceSince,

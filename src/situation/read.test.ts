@@ -98,6 +98,17 @@ describe('readAgreement', () => {
     expect(r.ended).toBe(false);
   });
 
+  it.each([
+    ['The group accused the army of violating the truce.', 'disputed'],
+    ['The truce talks are deadlocked.', 'stalled'],
+    ['The next swap under the deal was postponed.', 'at risk'],
+    ['The truce is holding.', null],
+    ['Officials said the truce would not be violated.', null],
+  ])('trouble in "%s" → %s', (text, want) => {
+    const { v, s } = view1(text);
+    expect(readAgreement(v, s)?.trouble ?? null).toBe(want);
+  });
+
   it('takes the in-force date after "since" when fighting has stopped', () => {
     const t = 'Since March 3, fighting along the border has stopped.';
     const { v, s } = view1(t, { dates: [dateIn(t, 'March 3', '2024-03-03')] });

@@ -105,7 +105,8 @@ export const AgreementSchema = z.object({
   /** Phases named in the sources (1, 2, ...), in order. */
   phases: z.array(z.number().int()),
   in_force_since: z.string().nullable(),
-  status: z.enum(['proposed', 'in_force', 'ended']),
+  /** in_force, or in trouble (disputed < at risk < stalled) as the latest article tells it. */
+  status: z.enum(['proposed', 'in_force', 'disputed', 'at risk', 'stalled', 'ended']),
   /** The current phase number; null when no phase is known. */
   phase: z.number().int().nullable(),
   /** What the next step may hold, e.g. ["extension", "second phase"]. */
