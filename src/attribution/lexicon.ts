@@ -17,7 +17,7 @@ const ReportingSchema = z.object({
     }),
   ),
   hearsay: z.array(z.string().min(1)),
-  nouns: z.array(z.object({ lemma: z.string().min(1) })).optional(),
+  nouns: z.array(z.object({ lemma: z.string().min(1), preps: z.array(z.string().min(1)).optional() })).optional(),
   adjectives: z.array(z.object({ lemma: z.string().min(1), preps: z.array(z.string().min(1)) })).optional(),
 });
 
@@ -47,6 +47,8 @@ export interface ReportingLexicon {
   readonly hearsay: ReadonlySet<string>;
   /** nominal cues: the claim that ..., his plan to ... */
   readonly nouns: ReadonlySet<string>;
+  /** nominal cues → the prepositions that take their object when a source is named (her criticism of ...). */
+  readonly nounPreps: ReadonlyMap<string, ReadonlySet<string>>;
   /** stance adjectives after "be" (critical of, sure that) → the prepositions that take their object. */
   readonly adjectives: ReadonlyMap<string, ReadonlySet<string>>;
 }
@@ -88,7 +90,7 @@ export function reportingLexicon(): ReportingLexicon {
       phrases.set(words[0]!, list);
     }
     for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())), adjectives: new Map((d.adjectives ?? []).map((a) => [a.lemma.toLowerCase(), new Set(a.preps.map((w) => w.toLowerCase()))])) };
+    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())), nounPreps: new Map((d.nouns ?? []).filter((n) => n.preps).map((n) => [n.lemma.toLowerCase(), new Set(n.preps!.map((w) => w.toLowerCase()))])), adjectives: new Map((d.adjectives ?? []).map((a) => [a.lemma.toLowerCase(), new Set(a.preps.map((w) => w.toLowerCase()))])) };
   }
   return reporting;
 }

@@ -117,7 +117,7 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
       }
     }
     if (t.pos === 'NOUN' && lex.nouns.has(t.lemma) && !(lex.verbs.has(t.lemma) && isCueVerb(tokens, i, lo, hi))) {
-      const c = nounCue(tokens, i, lo, end);
+      const c = nounCue(tokens, i, lo, end, lex.nounPreps.get(t.lemma));
       if (c) {
         out.push(c);
         continue;
@@ -138,12 +138,15 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
  * Nominal cues: "the claim that the vote was rigged", "his plan to cut taxes". The source is a
  * possessor ("his", "the party's") or a name before the noun ("a Times report that ...").
  */
-function nounCue(tokens: readonly Token[], i: number, lo: number, end: number): ReportedCandidate | null {
+function nounCue(tokens: readonly Token[], i: number, lo: number, end: number, preps: ReadonlySet<string> | undefined): ReportedCandidate | null {
   const n = tokens[i + 1];
   if (!n || i + 2 >= end) return null;
   const thatClause = n.norm === 'that' && n.pos === 'SCONJ';
   const toInf = n.norm === 'to' && tokens[i + 2]!.pos === 'VERB';
-  if (!thatClause && !toInf) return null;
+  const object = !thatClause && !toInf && preps !== undefined && preps.has(n.norm) && (OBJECT_START.has(tokens[i + 2]!.pos) || (tokens[i + 2]!.pos === 'VERB' && /ing$/.test(tokens[i + 2]!.norm)));
+  if (!thatClause && !toInf && !object) return null;
+  if (object && CALENDAR.test(tokens[i + 2]!.norm)) return null; // "his remarks on Saturday"
+
   let src: [number, number] | null = null;
   const p = i - 1 >= lo ? tokens[i - 1]! : undefined;
   if (p && p.pos === 'PRON' && /^(his|her|their|its|our|my|your)$/.test(p.norm)) src = [i - 1, i];
@@ -153,8 +156,11 @@ function nounCue(tokens: readonly Token[], i: number, lo: number, end: number): 
     while (a - 1 >= lo && (tokens[a - 1]!.pos === 'PROPN' || tokens[a - 1]!.pos === 'DET')) a--;
     src = [a, i];
   }
+  if (object) return src ? { kind: 'reported', cue: [i, i + 2], source: src, content: [[i + 2, objectEnd(tokens, i + 2, end)]], rule: 'noun-object' } : null;
   return { kind: 'reported', cue: [i, i + 1], source: src, content: [[i + 1, objectEnd(tokens, i + 1, end)]], rule: thatClause ? 'noun-that' : 'noun-to' };
 }
+
+const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/;
 
 const COPULAS = new Set(['be', 'seem', 'appear', 'remain', 'feel', 'sound', 'become', 'grow']);
 

@@ -46,6 +46,7 @@ describe('reported speech', () => {
     ['a stance adjective with a that clause', 'Farmers are worried that the rains will come late.', { kind: 'reported', source: 'Farmers', cue: 'are worried', content: 'that the rains will come late' }],
     ['an apposition between dashes', 'Ruiz -- a lawyer for the families -- said the ruling came too late.', { kind: 'reported', source: 'Ruiz -- a lawyer for the families', cue: 'said', content: 'the ruling came too late' }],
     ['a contact clause after the source', 'The farmers we met said the harvest was lost.', { kind: 'reported', source: 'The farmers we met', cue: 'said', content: 'the harvest was lost' }],
+    ['a nominal cue with its object', 'The senator repeated her criticism of the border deal.', { kind: 'reported', source: 'her', cue: 'criticism of', content: 'the border deal' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
