@@ -11,6 +11,7 @@ import {
   readAgreement,
   readCaptiveGroups,
   readExchange,
+  insideQuotes,
   readNamedCaptive,
   readReleasedPersons,
   type ReleasedPersonReading,
@@ -64,6 +65,37 @@ const NO_EVENT: EventOut = {
   trigger: { text: '', start: 0, end: 0 },
   sentence: { start: 0, end: 0 },
 };
+
+/**
+ * Talks stated in a sentence the event stage coded no event for: "A Hamas delegation is due in
+ * Cairo for talks with Egyptian officials" — a subject actor, a talks noun, "with" a counterpart.
+ * Returns a stand-in event (planned when the talks are still to come), or null.
+ */
+export function talksStated(view: DocView, s: SentenceView): EventOut | null {
+  const lx = lexicon();
+  const ws = view.words(s);
+  if (ws.some((w) => w.norm === 'could' || w.norm === 'might' || w.norm === 'may' || w.norm === 'if')) return null;
+  for (const h of lx.negotiation.find(ws)) {
+    if (ws[h.j]?.norm !== 'with' || view.negatedAt(ws, h.i)) continue;
+    if (insideQuotes(s.text ?? '', h.start - s.start)) continue;
+    const subject = view
+      .mentionsIn({ start: s.start, end: h.start })
+      .filter((m) => m.entity.kind === 'organization' || m.entity.kind === 'country' || m.entity.kind === 'group')
+      .filter((m) => /^\p{Lu}/u.test(m.entity.name) && m.entity.sector !== 'CVL');
+    const first = subject[0];
+    if (!first) continue;
+    const ref = { id: first.entity.id, name: first.entity.name, country: first.entity.country, sector: first.entity.sector };
+    return {
+      ...NO_EVENT,
+      id: `talks@${h.start}`,
+      actor: [ref],
+      modality: lx.future.test(ws) ? 'planned' : 'reported',
+      trigger: { text: view.slice(s, h.start, h.end) ?? '', start: h.start, end: h.end },
+      sentence: { start: s.start, end: s.end, text: s.text ?? undefined },
+    };
+  }
+  return null;
+}
 
 // ---------------------------------------------------------------- belligerents
 
@@ -637,7 +669,11 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
         talks = true;
         negotiations.add(view, s, e, readNegotiation(view, s, e));
       }
-      if (!talks && s.text !== null && mentionsTalks(view, s)) negotiations.addDetails(view, s, readNegotiation(view, s, NO_EVENT));
+      if (!talks && s.text !== null) {
+        const stated = talksStated(view, s);
+        if (stated) negotiations.add(view, s, stated, readNegotiation(view, s, stated));
+        else if (mentionsTalks(view, s)) negotiations.addDetails(view, s, readNegotiation(view, s, NO_EVENT));
+      }
       const ag = readAgreement(view, s);
       if (ag) agreements.add(view, s, ag);
       for (const p of readReleasedPersons(view, s, speakers)) captives.addReleasedPerson(view, s, p);

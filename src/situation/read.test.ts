@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityOut, EventOut, Extraction } from '../output/schema.js';
-import { buildSituation } from './build.js';
+import { buildSituation, talksStated } from './build.js';
 import { DocView } from './doc-view.js';
 import { countriesIn, mentionsTalks, readNegotiation, readSubject } from './read.js';
 import { fightingHalted, insideQuotes, readAgreement, readCaptiveGroups, readExchange, readReleasedPersons } from './read-items.js';
@@ -257,5 +257,18 @@ describe('pairing releases of one article', () => {
     const t = 'Under the deal the Sea Wolves are to free 12 Greek sailors while Greece is to release 200 jailed fighters.';
     const s = buildSituation([doc('a', '2024-05-01', t, { entities: ents(t), quantities: [qty(t, '12', 12, 'sailors'), qty(t, '200', 200, 'fighters')] })]);
     expect(s.exchanges[0]).toMatchObject({ planned: true, released_by: 'Sea Wolves', in_return: { count: 200 } });
+  });
+});
+
+describe('talksStated', () => {
+  it.each([
+    ['A Sea Wolves delegation is due in Valletta for talks with Greek officials.', 'planned'],
+    ['The Sea Wolves held talks with Greek officials on Monday.', 'reported'],
+    ['“The Sea Wolves want talks with Greece,” she said.', null],
+    ['The Sea Wolves might seek talks with Greece.', null],
+    ['Talks with Greece were mentioned.', null],
+  ])('%s → %s', (t, want) => {
+    const { v, s } = view1(t, { entities: [entity(t, 'Sea Wolves', 'group', null, 'REB'), entity(t, 'Greece', 'country', 'GRC', 'GOV', ['Greek', 'Greece'])] });
+    expect(talksStated(v, s)?.modality ?? null).toBe(want);
   });
 });
