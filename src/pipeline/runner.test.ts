@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeDocument, type Sentence } from '../core/index.js';
-import { checkOrder, createPipeline } from './runner.js';
+import { checkLayer, checkOrder, createPipeline } from './runner.js';
 import type { Stage } from './stage.js';
 
 const sentence = (start: number, end: number, id = 's0'): Sentence => ({
@@ -43,6 +43,18 @@ describe('pipeline runner', () => {
   ])('rejects %s', (_name, sentences, message) => {
     const bad = stage('bad', [], ['sentences'], () => ({ layers: { sentences } }));
     expect(() => createPipeline([bad]).run(makeDocument('Some text.'))).toThrow(message);
+  });
+
+  it.each([
+    ['increasing token indices', [0, 1, 2], null],
+    ['a repeated token index', [0, 1, 1], /duplicate id 1/],
+    ['token indices out of order but unique', [1, 0, 2], null],
+    ['a repeated index after a step back', [2, 0, 2], /duplicate id 2/],
+  ])('checks numeric ids: %s', (_name, ids, message) => {
+    const tokens = ids.map((i, k) => ({ i, start: k, end: k + 1, text: 'x', norm: 'x', lemma: 'x', pos: 'X' as const, type: 'word', sentence: 0 }));
+    const run = () => checkLayer(10, 'tokens', tokens);
+    if (message) expect(run).toThrow(message);
+    else expect(run).not.toThrow();
   });
 
   it('rejects an undeclared layer', () => {

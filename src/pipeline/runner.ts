@@ -70,8 +70,10 @@ function freezeLayers(layers: Partial<Layers>): Partial<Layers> {
 /** Checks spans are in bounds and sorted, ids unique. Throws on a broken invariant. */
 export function checkLayer(textLength: number, name: string, records: readonly unknown[] | undefined): void {
   if (!records) return;
-  const ids = new Set<string>();
   let lastStart = -1;
+  // Ids that are strictly increasing numbers (token indices) are unique without a set of strings.
+  let increasing = true;
+  let lastNumber = -Infinity;
   for (const r of records as readonly Record<string, unknown>[]) {
     const sp = (r.span ?? r) as { start: number; end: number };
     if (typeof sp.start !== 'number' || sp.start < 0 || sp.end > textLength || sp.start > sp.end) {
@@ -79,11 +81,23 @@ export function checkLayer(textLength: number, name: string, records: readonly u
     }
     if (sp.start < lastStart) throw new Error(`invariant broken: layer ${name} is not sorted by start`);
     lastStart = sp.start;
-    const id = r.id ?? r.i;
-    if (id !== undefined) {
-      const key = String(id);
-      if (ids.has(key)) throw new Error(`invariant broken: layer ${name} has duplicate id ${key}`);
-      ids.add(key);
+    if (increasing) {
+      const id = r.id ?? r.i;
+      if (id === undefined) continue;
+      if (typeof id === 'number' && id > lastNumber) lastNumber = id;
+      else increasing = false;
     }
+  }
+  if (!increasing) checkUniqueIds(name, records as readonly Record<string, unknown>[]);
+}
+
+function checkUniqueIds(name: string, records: readonly Record<string, unknown>[]): void {
+  const ids = new Set<string>();
+  for (const r of records) {
+    const id = r.id ?? r.i;
+    if (id === undefined) continue;
+    const key = String(id);
+    if (ids.has(key)) throw new Error(`invariant broken: layer ${name} has duplicate id ${key}`);
+    ids.add(key);
   }
 }

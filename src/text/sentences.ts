@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadData } from '../core/index.js';
-import type { RawToken } from './wink.js';
+/** What sentence repair reads of a token. */
+type RawToken = { readonly text: string; readonly start: number; readonly end: number };
 
 const AbbrevSchema = z.object({
   about: z.string().optional(),
@@ -40,16 +41,16 @@ export interface SentenceRange {
  * titles, initials and common abbreviations, none before a lower-case continuation or inside an
  * open quotation, a break after an ellipsis that is followed by a capitalised sentence start.
  */
-export function repairSentences(text: string, tokens: readonly RawToken[], wink: ReadonlyArray<readonly [number, number]>, lineStarts: ReadonlySet<number>): SentenceRange[] {
+export function repairSentences(text: string, tokens: readonly RawToken[], wink: ReadonlyArray<readonly [number, number]>, lineStarts: ArrayLike<number>): SentenceRange[] {
   if (tokens.length === 0) return [];
   // 1. Candidate boundaries: wink's starts, plus every line start.
   const isStart = new Uint8Array(tokens.length + 1);
   isStart[0] = 1;
   for (const [s] of wink) isStart[s] = 1;
-  for (const l of lineStarts) isStart[l] = 1;
+  for (let i = 0; i < tokens.length; i++) if (lineStarts[i]) isStart[i] = 1;
   const ab = abbreviations();
   for (let i = 1; i < tokens.length; i++) {
-    if (lineStarts.has(i)) continue;
+    if (lineStarts[i]) continue;
     if (isStart[i]) {
       if (shouldJoin(text, tokens, i, ab)) isStart[i] = 0;
     } else if (tokens[i - 1]!.text === '...' || tokens[i - 1]!.text === '…') {
@@ -66,7 +67,7 @@ export function repairSentences(text: string, tokens: readonly RawToken[], wink:
     if (i > s && (i === tokens.length || isStart[i])) {
       const open = depth > 0 || straight % 2 === 1;
       const tooLong = tokens[i - 1]!.end - tokens[s]!.start > MAX_QUOTE_MERGE_CHARS;
-      if (i < tokens.length && open && !lineStarts.has(i) && !tooLong) {
+      if (i < tokens.length && open && !lineStarts[i] && !tooLong) {
         // keep going: the quotation has not closed yet
       } else {
         out.push({ tokenStart: s, tokenEnd: i, headline: isHeadline(tokens, s, i, lineStarts) });
@@ -77,6 +78,8 @@ export function repairSentences(text: string, tokens: readonly RawToken[], wink:
     }
     if (i < tokens.length) {
       const t = tokens[i]!.text;
+      // every quotation mark is one character long
+      if (t.length !== 1) continue;
       if (OPEN_QUOTES.has(t) && t !== '’') depth++;
       else if (CLOSE_QUOTES.has(t) && t !== '’' && depth > 0) depth--;
       else if (t === '"') straight++;
@@ -112,9 +115,9 @@ function shouldJoin(text: string, tokens: readonly RawToken[], i: number, ab: Ab
   return false;
 }
 
-function isHeadline(tokens: readonly RawToken[], s: number, e: number, lineStarts: ReadonlySet<number>): boolean {
+function isHeadline(tokens: readonly RawToken[], s: number, e: number, lineStarts: ArrayLike<number>): boolean {
   const last = tokens[e - 1]!.text;
   if (/^[.!?…"”’)]$/.test(last) || last.endsWith('.')) return false;
-  const endsLine = e === tokens.length || lineStarts.has(e);
-  return endsLine && (s === 0 || lineStarts.has(s)) && e - s <= 25;
+  const endsLine = e === tokens.length || lineStarts[e] === 1;
+  return endsLine && (s === 0 || lineStarts[s] === 1) && e - s <= 25;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeDocument } from '../core/index.js';
 import { createPipeline } from '../pipeline/index.js';
-import { textStage } from './text-stage.js';
+import { normalise, textStage } from './text-stage.js';
 
 const split = (text: string) => {
   const d = createPipeline([textStage]).run(makeDocument(text));
@@ -26,5 +26,21 @@ describe('sentence splitting for news', () => {
     const text = 'It’s “done,” she said — 23-year-old U.S.-led forces can’t stop.';
     const d = createPipeline([textStage]).run(makeDocument(text));
     for (const t of d.layers.tokens!) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('gives every token a folded norm and lemma, its index and its sentence', () => {
+    const text = 'The envoys’ talks RESUMED.\nThey’re “hopeful,” aides said.';
+    const d = createPipeline([textStage]).run(makeDocument(text));
+    const tokens = d.layers.tokens!;
+    tokens.forEach((t, i) => {
+      expect(t.i).toBe(i);
+      expect(t.norm).toBe(normalise(t.text));
+      expect(t.lemma).toBe(t.lemma.toLowerCase());
+      expect(t.lemma).not.toMatch(/[’‘“”]/);
+      const s = d.layers.sentences![t.sentence]!;
+      expect(i >= s.tokenStart && i < s.tokenEnd).toBe(true);
+    });
+    expect(tokens.find((t) => t.text === 'RESUMED')?.lemma).toBe('resume');
+    expect(d.layers.sentences).toHaveLength(2);
   });
 });

@@ -3,6 +3,8 @@ import type { Stage } from '../pipeline/index.js';
 import { repairSentences, type SentenceRange } from './sentences.js';
 import { analyse } from './wink.js';
 
+export { normalise } from './wink.js';
+
 const VERSION = '1';
 
 /** Longest sentence passed on to later stages; longer runs (lists, feeds with no punctuation) are cut so every stage stays linear. */
@@ -39,14 +41,6 @@ export function capSentenceLength(
   return out;
 }
 
-/** Folds case and typographic quotes so lexicon look-ups see one form. */
-export function normalise(word: string): string {
-  const lower = word.toLowerCase();
-  return QUOTE_CHARS.test(lower) ? lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : lower;
-}
-
-const QUOTE_CHARS = /[’‘“”]/;
-
 /** Sentences, tokens and POS from wink-nlp, with Parley's sentence repairs for news. */
 export const textStage: Stage = {
   name: 'text',
@@ -64,22 +58,10 @@ export const textStage: Stage = {
         }),
       );
     });
-    const sentenceOf = new Int32Array(raw.length);
-    ranges.forEach((r, si) => sentenceOf.fill(si, r.tokenStart, r.tokenEnd));
-    const tokens: Token[] = raw.map((t, i) => {
-      const norm = normalise(t.text);
-      return {
-      i,
-      start: t.start,
-      end: t.end,
-      text: t.text,
-      norm,
-      lemma: t.lemma === norm ? norm : normalise(t.lemma),
-      pos: t.pos,
-      type: t.type,
-      sentence: sentenceOf[i]!,
-      };
+    ranges.forEach((r, si) => {
+      for (let i = r.tokenStart; i < r.tokenEnd; i++) raw[i]!.sentence = si;
     });
+    const tokens: Token[] = raw;
     const sentences: Sentence[] = ranges.map((r, si) => {
       const span = { start: raw[r.tokenStart]!.start, end: raw[r.tokenEnd - 1]!.end };
       return {

@@ -3,14 +3,20 @@ import type { PosTag } from '../core/index.js';
 
 const require = createRequire(import.meta.url);
 
-/** One raw token as wink-nlp gives it, with character offsets computed by Parley. */
+/**
+ * One token as wink-nlp gives it, with character offsets computed by Parley and the text already
+ * normalised: the final Token record except for its sentence, which the text stage fills in.
+ */
 export interface RawToken {
+  i: number;
   start: number;
   end: number;
   text: string;
+  norm: string;
   lemma: string;
   pos: PosTag;
   type: string;
+  sentence: number;
 }
 
 /** wink-nlp's tokens and sentence boundaries (as token ranges into `tokens`). */
@@ -18,8 +24,8 @@ export interface WinkAnalysis {
   tokens: RawToken[];
   /** [tokenStart, tokenEnd) per sentence, as wink splits them. */
   sentences: Array<[number, number]>;
-  /** Indices (into `tokens`) of tokens preceded by a line break. */
-  lineStarts: Set<number>;
+  /** 1 at the index (into `tokens`) of every token preceded by a line break; length tokens.length + 1. */
+  lineStarts: Uint8Array;
 }
 
 interface WinkNlp {
@@ -46,6 +52,14 @@ export function wink(): WinkNlp {
   return nlpInstance;
 }
 
+/** Folds case and typographic quotes so lexicon look-ups see one form. */
+export function normalise(word: string): string {
+  const lower = word.toLowerCase();
+  return QUOTE_CHARS.test(lower) ? lower.replace(/[’‘]/g, "'").replace(/[“”]/g, '"') : lower;
+}
+
+const QUOTE_CHARS = /[’‘“”]/;
+
 /**
  * Runs wink-nlp on `text` and maps its tokens back to UTF-16 offsets.
  * Line-break tokens are dropped and recorded in `lineStarts`.
@@ -54,23 +68,23 @@ export function analyse(text: string): WinkAnalysis {
   const nlp = wink();
   const its = nlp.its as { value: unknown; pos: unknown; type: unknown; lemma: unknown; span: unknown };
   const doc = nlp.readDoc(text);
-  const tokens: RawToken[] = [];
-  const winkToOurs: number[] = [];
-  const lineStarts = new Set<number>();
-  let cursor = 0;
-  let pendingBreak = false;
   // Bulk reads are several times cheaper than per-token item views.
   const all = doc.tokens() as unknown as { out(f?: unknown): unknown[] };
   const values = all.out() as string[];
   const types = all.out(its.type) as string[];
   const poses = all.out(its.pos) as PosTag[];
   const lemmas = all.out(its.lemma) as string[];
+  const tokens: RawToken[] = [];
+  const winkToOurs = new Int32Array(values.length + 1);
+  const breaks: number[] = [];
+  let cursor = 0;
+  let pendingBreak = false;
   for (let k = 0; k < values.length; k++) {
     const type = types[k]!;
     const value = values[k]!;
-    if (type === 'tabCRLF' || value.trim() === '') {
+    if (type === 'tabCRLF' || isBlank(value)) {
       if (value.includes('\n') || value.includes('\r')) pendingBreak = true;
-      winkToOurs.push(tokens.length);
+      winkToOurs[k] = tokens.length;
       const at = text.indexOf(value, cursor);
       if (at >= 0 && at - cursor < 64) cursor = at + value.length;
       continue;
@@ -82,22 +96,40 @@ export function analyse(text: string): WinkAnalysis {
     }
     const end = Math.min(text.length, at + value.length);
     if (at > cursor && hasLineBreak(text, cursor, at)) pendingBreak = true;
-    winkToOurs.push(tokens.length);
-    if (pendingBreak) lineStarts.add(tokens.length);
+    winkToOurs[k] = tokens.length;
+    if (pendingBreak) breaks.push(tokens.length);
     pendingBreak = false;
+    const tokenText = end - at === value.length ? value : text.slice(at, end);
+    const norm = normalise(tokenText);
     const lemma = lemmas[k] ?? value;
-    tokens.push({ start: at, end, text: end - at === value.length ? value : text.slice(at, end), lemma: lemma === value ? lemma.toLowerCase() : lemma.toLowerCase(), pos: poses[k]!, type });
+    // a lemma equal to the word itself normalises to the word's own norm
+    tokens.push({ i: tokens.length, start: at, end, text: tokenText, norm, lemma: lemma === value && tokenText === value ? norm : lemmaNorm(lemma, norm), pos: poses[k]!, type, sentence: 0 });
     cursor = end;
   }
-  winkToOurs.push(tokens.length);
+  winkToOurs[values.length] = tokens.length;
+  const lineStarts = new Uint8Array(tokens.length + 1);
+  for (const b of breaks) lineStarts[b] = 1;
   const sentences: Array<[number, number]> = [];
   doc.sentences().each((s) => {
     const [a, b] = s.out(its.span) as [number, number];
-    const ts = winkToOurs[a] ?? tokens.length;
-    const te = winkToOurs[b + 1] ?? tokens.length;
+    const ts = a < values.length + 1 ? winkToOurs[a]! : tokens.length;
+    const te = b + 1 < values.length + 1 ? winkToOurs[b + 1]! : tokens.length;
     if (te > ts) sentences.push([ts, te]);
   });
   return { tokens, sentences, lineStarts };
+}
+
+/** The lemma as lexicons see it: lower-cased, quotes folded, and the norm itself when they agree. */
+function lemmaNorm(lemma: string, norm: string): string {
+  const lower = lemma.toLowerCase();
+  return lower === norm ? norm : normalise(lower);
+}
+
+/** True when the token is only whitespace (a quick answer for the usual printable first character). */
+function isBlank(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if (c > 32 && c < 127) return false;
+  return value.trim() === '';
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
