@@ -397,7 +397,7 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
     let j = right - 1;
     while (j >= lo && right - j < 30) {
       const t = tokens[j]!;
-      if (t.text === ',' || /^["“”«»]$/.test(t.text) || isDash(t)) break;
+      if (t.text === ',' || /^["“”«»]$/.test(t.text) || isCloseQuote(t) || isDash(t)) break;
       const misTagged = t.pos === 'VERB' && j > lo && /^(PART|DET|ADJ|ADV)$/.test(tokens[j - 1]!.pos);
       if (isVerbal(t) && !/(ed|ing)$/.test(t.norm) && !misTagged) {
         let rel = false;

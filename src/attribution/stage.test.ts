@@ -99,6 +99,18 @@ describe('reported speech', () => {
 });
 
 describe('direct quotes and speakers', () => {
+  it('keeps a quotation resumed after a participle phrase with its speaker', () => {
+    const text = '“Each time you say that,” Ortiz said, pointing at the chart, “you hand the critics another argument.”';
+    const got = attribute(text).layers.attributions!.map((a) => [cut(text, a.source), a.evidence.length, a.nested === true]);
+    expect(got[0]).toEqual(['Ortiz', 2, false]);
+  });
+
+  it('takes a long apposition after a quotation in double apostrophes', () => {
+    const text = "''The plan adds no debt,'' Ana Ruiz, director of the budget office and a professor of law at the state university, said of the bill.";
+    const got = attribute(text).layers.attributions!.map((a) => [cut(text, a.source), cut(text, a.cue)]);
+    expect(got).toEqual([['Ana Ruiz, director of the budget office and a professor of law at the state university', 'said']]);
+  });
+
   it('lists a quote nested in a stronger content with its own speaker, flagged nested', () => {
     const text = 'Two aides said the general described the valley as “a place we will hold at any cost, whatever happens to us.”';
     const got = attribute(text).layers.attributions!.map((a) => [a.label, cut(text, a.source), cut(text, a.cue), a.nested === true]);

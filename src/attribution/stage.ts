@@ -13,6 +13,8 @@ const VERSION = '1';
 const MIN_QUOTE_SHARE = 0.6;
 /** A speech tag ending in a colon governs at most this many following sentences (its paragraph). */
 const MAX_LEAD_SENTENCES = 8;
+/** Pronouns that never name a speaker. */
+const IMPERSONAL = new Set(['it', 'this', 'that', 'there', 'these', 'those', 'what', 'which']);
 const QUOTE_CHARS = /["“”«»']/;
 const RULE_PRIORITY: Readonly<Record<string, number>> = {
   'paren-verb-source': 9, 'paren-source-verb': 9, 'detached-speech-tag': 9, 'quote-after': 9, colon: 9, 'colon-paragraph': 9, 'speaker-colon': 9, 'speaker-dash': 9, 'quote-byline': 9,
@@ -144,7 +146,9 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     let speaker: { source: Span | null; cue: Span | null } = { source: null, cue: null };
     let rule = 'quote-marks';
     const prev = prevQuote ? speakers[prevQuote.idx] : undefined;
-    if (prevQuote && prev?.source && (q.continuation || qSentence <= prevQuote.sentence + 1) && share >= MIN_QUOTE_SHARE) {
+    // a quotation resumed in the same sentence ("“A,” she said, turning to him, “B.”") needs no share of its own
+    const sameSentence = prevQuote !== null && qSentence === prevQuote.sentence && prev?.owner !== undefined && prev.owner.kind === 'direct';
+    if (prevQuote && prev?.source && (sameSentence || ((q.continuation || qSentence <= prevQuote.sentence + 1) && share >= MIN_QUOTE_SHARE))) {
       speaker = prev;
       rule = 'quote-continues';
     } else if (share >= MIN_QUOTE_SHARE && qSentence > 0) {
@@ -301,7 +305,7 @@ function subjectOf(tokens: readonly Token[], lo: number, hi: number, mentions: r
   const sp = tokenSpan(tokens, np);
   const m = mentionAt(mentions, sp);
   if (m) return m.label === 'person' ? sp : null;
-  for (let i = np[0]; i < np[1]; i++) if (tokens[i]!.pos === 'PROPN' || tokens[i]!.pos === 'PRON') return sp;
+  for (let i = np[0]; i < np[1]; i++) if (tokens[i]!.pos === 'PROPN' || (tokens[i]!.pos === 'PRON' && !IMPERSONAL.has(tokens[i]!.norm))) return sp;
   return null;
 }
 
