@@ -195,14 +195,20 @@ class Negotiations {
       parties = [...this.belligerents];
     }
     if (e.modality === 'negated') {
-      // "X has not yet sent a delegation to negotiate": talks not started; any other denial disputes talks in view.
-      const notYet = view.words(s).some((w) => w.norm === 'yet');
+      const ws = view.words(s);
+      // "X has not yet sent a delegation to negotiate": talks not started.
+      const notYet = ws.some((w) => w.norm === 'yet');
       const known = parties.length >= 2 ? this.byKey.get(this.key(parties, r.channel)) : undefined;
       if (notYet && !known && parties.length >= 2) {
         const w = this.create(view, s, parties, r);
         this.absorb(w, view, s, e, { ...r, statusWord: null }, involved);
         w.perDoc.get(view.ref.id)!.statuses.add('not started');
-      } else this.deny(view, s, { ...r, parties });
+        return;
+      }
+      // A denial disputes talks in view; "X has yet to comment on the talks" is silence, not a denial.
+      const ti = ws.findIndex((w) => w.start >= e.trigger.start);
+      const denial = ws.some((w) => /^(den(y|ies|ied)|reject(s|ed)?)$/.test(w.norm)) || (ti >= 0 && view.negatedAt(ws, ti));
+      if (denial) this.deny(view, s, { ...r, parties });
       return;
     }
     let target: NegWork | null = null;
