@@ -376,6 +376,7 @@ function extendParticiple(tokens: readonly Token[], src: [number, number] | null
 }
 
 const NP_HEADS = new Set(['NOUN', 'PROPN']);
+const FOCUS_ADVERBS = new Set(['even', 'also', 'only', 'now', 'then', 'meanwhile', 'still']);
 
 /** True when `src` is "a claim X" / "a finding the army": a reporting noun with the subject of a relative clause after it. */
 function reducedRelative(tokens: readonly Token[], src: readonly [number, number], lex: ReportingLexicon): boolean {
@@ -413,8 +414,11 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
     if (atEdge || (segments > 0 && introductory(tokens, lo) && j - lo < 12 && !hasFiniteVerb(tokens, lo, j))) {
       // the first segment is the name: a noun phrase, not a lead-in ("In a statement, ...")
       if (introductory(tokens, segStart) || segments === 0) return null;
-      const np = npRight(tokens, segStart, right);
-      return np && np[0] === segStart ? [segStart, k] : null;
+      // a focus adverb may open the clause ("Even China, its only ally, said ...")
+      let nameStart = segStart;
+      if (nameStart + 1 < right && tokens[nameStart]!.pos === 'ADV' && FOCUS_ADVERBS.has(tokens[nameStart]!.norm)) nameStart++;
+      const np = npRight(tokens, nameStart, right);
+      return np && np[0] === nameStart ? [nameStart, k] : null;
     }
     right = j;
   }

@@ -47,6 +47,7 @@ describe('reported speech', () => {
     ['an apposition between dashes', 'Ruiz -- a lawyer for the families -- said the ruling came too late.', { kind: 'reported', source: 'Ruiz -- a lawyer for the families', cue: 'said', content: 'the ruling came too late' }],
     ['a contact clause after the source', 'The farmers we met said the harvest was lost.', { kind: 'reported', source: 'The farmers we met', cue: 'said', content: 'the harvest was lost' }],
     ['a nominal cue with its object', 'The senator repeated her criticism of the border deal.', { kind: 'reported', source: 'her', cue: 'criticism of', content: 'the border deal' }],
+    ['a focus adverb before an appositive source', 'Even Norway, a close partner of the bloc, said the tariffs were unfair.', { kind: 'reported', source: 'Norway, a close partner of the bloc', cue: 'said', content: 'the tariffs were unfair' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
