@@ -267,3 +267,27 @@ describe.skipIf(!existsSync(new URL('gold.json', SEED)))('seed article gold enti
     expect(problems).toEqual([]);
   });
 });
+
+describe('entities stage: country from context for actors with none of their own', () => {
+  it.each([
+    ['a titled leader and a country in the sentence', 'Rebels in Paraguay rejected a new offer from President Tomas Verhoeven on Monday.', 'Tomas Verhoeven', 'PRY', 'sentence'],
+    ['a titled leader and a nationality word', 'Mongolian lawmakers summoned Prime Minister Dorj Batbayar to explain the budget.', 'Dorj Batbayar', 'MNG', 'sentence'],
+    ['a person visiting is not of the place he is in', 'Danish officials said Minister Pieter Holm arrived in Ghana on Sunday.', 'Pieter Holm', 'DNK', 'sentence'],
+    ['the country the article is about', 'Peru held elections on Sunday. Peru counted votes all night. Later, President Rosa Quispe thanked voters.', 'Rosa Quispe', 'PER', 'document'],
+  ])('%s', (_n, text, name, country, from) => {
+    const d = run(text, null);
+    const e = entity(d, name);
+    expect(e, JSON.stringify(d.layers.entities!.map((x) => x.name))).toBeDefined();
+    expect(e!.country).toBe(country);
+    expect(e!.attributes.countryFrom).toBe(from);
+  });
+
+  it.each([
+    ['a leader from the dictionary keeps his own country', 'Rebels in Kenya denounced President Yoweri Museveni.', 'Yoweri Museveni', 'UGA'],
+    ['an unknown name with no title stays without a country', 'Rebels in Kenya met Joan Tremblay on Monday.', 'Joan Tremblay', null],
+  ])('%s', (_n, text, name, country) => {
+    const d = run(text, '1995-05-05');
+    const e = entity(d, name);
+    expect(e?.country ?? null).toBe(country);
+  });
+});

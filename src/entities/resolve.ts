@@ -41,7 +41,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   const order: Builder[] = [];
   const surnames = new Map<string, Builder>();
   /** Recent mentions for coreference: [builder, token index, sentence]. */
-  const recent: { b: Builder; at: number; sentence: number; form: MentionForm }[] = [];
+  const recent: { b: Builder; at: number; end: number; sentence: number; form: MentionForm }[] = [];
   const date = opts.date;
   let anon = 0;
 
@@ -62,7 +62,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (b.kind === 'person' && form === 'name' && nx && /^['’]s?$/.test(nx.text) && nx.start === end) end = nx.end;
     if (start > end) start = end;
     b.mentions.push({ span: { start, end }, form, label, rule: c.rule });
-    recent.push({ b, at: c.tokenStart, sentence: c.sentence, form });
+    recent.push({ b, at: c.tokenStart, end: c.tokenEnd, sentence: c.sentence, form });
   };
 
   const fromRef = (ref: GazRef, c: Candidate): Builder => {
@@ -518,6 +518,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   }
 
 
+  applyContextCountries(tokens, recent, lex);
+
   // ---- build layers
   const live = order.filter((b) => b.mentions.length > 0);
   const firstStart = (b: Builder) => Math.min(...b.mentions.map((m) => m.span.start));
@@ -563,6 +565,88 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   });
   void HOSTAGE_WORDS;
   return { mentions, entities };
+}
+
+/** Codes that are not countries (international bodies, movements, companies). */
+const NON_COUNTRY_CODES = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'ISM', 'IMG', 'MNC']);
+const INTERNATIONAL_NAME = /\b(International|World|Global|United Nations|U\.N\.|UN)\b/;
+
+/**
+ * Officials, groups and domestic organisations with no country of their own take the country the
+ * text places them in (the CAMEO convention for domestic actors): a country, nationality word or
+ * located place or domestic body in the sentence of their first mention (the one attached to the
+ * phrase, "rebels in X"; else the nearest, for people the nearest not governed by a locative
+ * preposition), else the country the document is clearly about.
+ * @example "Rebels in Ruritania rejected an appeal from President Jan Novak" → Novak: Ruritania
+ */
+function applyContextCountries(tokens: readonly Token[], recent: readonly { b: Builder; at: number; end: number; sentence: number; form: MentionForm }[], lex: EntityLexicon): void {
+  const want = (b: Builder) =>
+    b.country === null &&
+    b.actor === null &&
+    (b.kind === 'person' ? b.role !== null || b.sector !== null || b.mentions.some((m) => m.rule === 'title-name') : (b.kind === 'group' || (b.kind === 'organization' && b.sector !== null)) && !INTERNATIONAL_NAME.test(b.name) && b.key[0] !== 'a');
+  // People are left out (a foreign visitor is no context); so are news media ("told Reuters").
+  const isCountry = (b: Builder) => b.country !== null && !NON_COUNTRY_CODES.has(b.country) && b.kind !== 'person' && b.sector !== 'JRN';
+  // Country mentions by sentence, in reading order; document counts.
+  const bySentence = new Map<number, { at: number; code: string; locative: boolean }[]>();
+  const counts = new Map<string, number>();
+  const firstOf = new Map<Builder, { at: number; end: number; sentence: number }>();
+  for (const r of recent) {
+    if (r.form === 'pronoun') continue;
+    if (!firstOf.has(r.b)) firstOf.set(r.b, { at: r.at, end: r.end, sentence: r.sentence });
+    if (!isCountry(r.b)) continue;
+    const code = r.b.country!;
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+    let list = bySentence.get(r.sentence);
+    if (!list) bySentence.set(r.sentence, (list = []));
+    const sentStart = firstTokenOfSentence(tokens, r.at, r.sentence);
+    list.push({ at: r.at, code, locative: locativeGoverned(tokens, r.at, sentStart, lex) });
+  }
+  let docCode: string | null = null;
+  let best = 0;
+  let second = 0;
+  for (const [code, n] of counts) {
+    if (n > best) {
+      second = best;
+      best = n;
+      docCode = code;
+    } else if (n > second) second = n;
+  }
+  if (best < 2 || best === second) docCode = null;
+  for (const [b, first] of firstOf) {
+    if (!want(b)) continue;
+    const list = bySentence.get(first.sentence) ?? [];
+    const person = b.kind === 'person';
+    let pick: { at: number; code: string; locative: boolean } | null = null;
+    // "rebels in X", "the government of X": the place attached to the phrase itself comes first.
+    const e = first.end;
+    const link = tokens[e];
+    const attachAt = link && /^(in|of|from)$/.test(link.norm) ? (tokens[e + 1]?.norm === 'the' ? e + 2 : e + 1) : -1;
+    for (const x of list) {
+      if (x.at === attachAt) {
+        pick = x;
+        break;
+      }
+      if (x.at === first.at) continue;
+      // A person's country is rarely the place they are in ("arrived in X"); a crowd's often is.
+      const pl = person && pick !== null && pick.locative;
+      const xl = person && x.locative;
+      if (pick === null || (pl && !xl) || (pl === xl && Math.abs(x.at - first.at) < Math.abs(pick.at - first.at))) pick = x;
+    }
+    if (pick) {
+      b.country = pick.code;
+      b.attributes.countryFrom = 'sentence';
+    } else if (docCode) {
+      b.country = docCode;
+      b.attributes.countryFrom = 'document';
+    }
+  }
+}
+
+/** The first token of sentence `sentence`, found by walking back from a token inside it (bounded). */
+function firstTokenOfSentence(tokens: readonly Token[], at: number, sentence: number): number {
+  let k = at;
+  while (k > 0 && at - k < 200 && tokens[k - 1]!.sentence === sentence) k--;
+  return k;
 }
 
 /**
