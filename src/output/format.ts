@@ -44,7 +44,7 @@ export function toExtraction(doc: Document): Extraction {
       mentions: e.mentionIds
         .map((mid) => mentionById.get(mid))
         .filter((m) => m !== undefined)
-        .map((m) => ({ start: m.span.start, end: m.span.end, text: m.text, form: m.form })),
+        .map((m) => ({ start: m.span.start, end: m.span.end, text: m.text, form: m.form, ...(m.label !== e.label ? { kind: m.label } : {}) })),
     })),
     events: (L.events ?? []).map((ev) => {
       const t = ev.timexId ? timexById.get(ev.timexId) : undefined;

@@ -16,6 +16,8 @@ export const MentionSchema = z.object({
   end: z.number().int(),
   text: z.string(),
   form: z.enum(['name', 'demonym', 'description', 'pronoun']),
+  /** What this mention names when it differs from its entity ("Turkey said": organization, the country's government). */
+  kind: z.enum(['person', 'organization', 'country', 'place', 'group']).optional(),
 });
 
 export const EntitySchema = z.object({
