@@ -324,7 +324,9 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
       }
     }
     const beforeEnd = isCloseQuote(before) ? leftEdge : trimEnd(tokens, lo, leftEdge - (asParen ? 2 : 1));
-    const beforeStart = trimStart(tokens, lo, beforeEnd);
+    // "He scolded her: “...,” she said.": a quotation before the cue starts at its opening mark
+    const opening = isCloseQuote(before) ? openingMark(tokens, leftEdge - 1, lo) : -1;
+    const beforeStart = opening > lo ? opening : trimStart(tokens, lo, beforeEnd);
     const clauseBefore = (isCloseQuote(before) && !titleQuoteEndingAt(tokens, leftEdge - 1, lo)) || (hasFiniteVerb(tokens, beforeStart, beforeEnd) && !introductory(tokens, beforeStart));
     // "The change, he told me on Friday, is ...": skip a short adverbial after the cue
     for (let x = tail; x < end && x - tail < 6 && !isVerbal(tokens[x]!) && tokens[x]!.pos !== 'PUNCT'; x++) if (tokens[x + 1]?.text === ',') tail = x + 1;
@@ -337,7 +339,8 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     }
   }
   if (after && (src || gerund || coordinated)) {
-    return { kind: 'reported', cue, source: src, content: [[after.start, contentEnd(tokens, after.start, after.end ?? end, lex)]], rule: after.rule };
+    const limit = after.end ?? subordinateEnd(tokens, lo, ci, after.start, end);
+    return { kind: 'reported', cue, source: src, content: [[after.start, contentEnd(tokens, after.start, limit, lex)]], rule: after.rule };
   }
   if (after && !src && !after.weak && after.end === undefined && ci > lo && tokens[ci - 1]!.lemma === 'be') {
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
@@ -398,7 +401,7 @@ function appositiveSubject(tokens: readonly Token[], k: number, lo: number): [nu
     let j = right - 1;
     while (j >= lo && right - j < 30) {
       const t = tokens[j]!;
-      if (t.text === ',' || /^["“”«»]$/.test(t.text) || isCloseQuote(t) || isDash(t)) break;
+      if (t.text === ',' || /^["“”«»]$/.test(t.text) || t.text === "''" || (t.text === "'" && (tokens[j - 1]?.text === "'" || tokens[j + 1]?.text === "'")) || isDash(t)) break;
       const misTagged = t.pos === 'VERB' && j > lo && /^(PART|DET|ADJ|ADV)$/.test(tokens[j - 1]!.pos);
       if (isVerbal(t) && !/(ed|ing)$/.test(t.norm) && !misTagged) {
         let rel = false;
@@ -522,7 +525,7 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     if (t.norm === 'that' && j + 1 < end && frames.has('clause') && (t.pos === 'SCONJ' || j === ce || !isVerbal(tokens[j + 1]!))) {
       return { start: j, rule: 'that-clause', weak: false };
     }
-    if (t.text === ':' && frames.has('colon')) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
+    if (t.text === ':' && (frames.has('colon') || isOpenQuote(tokens[j + 1]))) return { start: trimStart(tokens, j + 1, end), rule: 'colon', weak: false };
     if (isOpenQuote(t) && j > ce && tokens[j - 1]!.text === ',' && frames.has('colon') && j + 2 < end) return { start: j, rule: 'quote-after', weak: true };
     if (j > ce && CLAUSE_STARTERS.has(t.norm) && t.norm !== 'who' && frames.has('clause') && frames.has('recipient') && hasVerb(tokens, j + 1, end)) return { start: j, rule: 'wh-clause', weak: false };
     const misTagged = t.pos === 'VERB' && j > ce && (/^(NOUN|ADJ|DET)$/.test(tokens[j - 1]!.pos) || (tokens[j - 1]!.pos === 'PROPN' && /^[A-Z]/.test(t.text)));
@@ -583,6 +586,30 @@ function introductory(tokens: readonly Token[], a: number): boolean {
   while (tokens[i] && (tokens[i]!.pos === 'CCONJ' || tokens[i]!.pos === 'PUNCT')) i++;
   const t = tokens[i];
   return t !== undefined && (INTRODUCERS.has(t.norm) || t.pos === 'SCONJ');
+}
+
+const SUBORDINATE_OPENERS = new Set(['when', 'whenever', 'after', 'as', 'while', 'because', 'although', 'though', 'if', 'once', 'since', 'before', 'until', 'unless']);
+
+/**
+ * "When the senator noted that X, the mayor replied ...": a cue inside an opening subordinate
+ * clause has its content end where the main clause starts (a comma, then subject and verb).
+ */
+function subordinateEnd(tokens: readonly Token[], lo: number, ci: number, a: number, end: number): number {
+  let i = lo;
+  while (i < ci && (tokens[i]!.pos === 'PUNCT' || tokens[i]!.pos === 'CCONJ')) i++;
+  if (i >= ci || !SUBORDINATE_OPENERS.has(tokens[i]!.norm)) return end;
+  for (let x = i + 1; x < ci; x++) if (tokens[x]!.text === ',') return end; // the cue is already in the main clause
+  for (let j = a + 1; j < end - 1; j++) if ((tokens[j]!.text === ',' || isDash(tokens[j])) && subjectVerbAt(tokens, j + 1, end)) return j;
+  return end;
+}
+
+/** The opening mark of the quotation that closes at `close` (curly or straight double marks), or -1. */
+function openingMark(tokens: readonly Token[], close: number, lo: number): number {
+  const c = tokens[close]!.text;
+  const want = c === '”' ? '“' : c === '»' ? '«' : c === '"' || c === "''" ? c : null;
+  if (want === null) return -1;
+  for (let j = close - 1; j >= lo; j--) if (tokens[j]!.text === want) return j;
+  return -1;
 }
 
 /** True when the closing mark at `close` ends a short quoted title ("On “Fox News Sunday,” X said ..."). */

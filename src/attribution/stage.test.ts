@@ -48,6 +48,7 @@ describe('reported speech', () => {
     ['a contact clause after the source', 'The farmers we met said the harvest was lost.', { kind: 'reported', source: 'The farmers we met', cue: 'said', content: 'the harvest was lost' }],
     ['a nominal cue with its object', 'The senator repeated her criticism of the border deal.', { kind: 'reported', source: 'her', cue: 'criticism of', content: 'the border deal' }],
     ['a focus adverb before an appositive source', 'Even Norway, a close partner of the bloc, said the tariffs were unfair.', { kind: 'reported', source: 'Norway, a close partner of the bloc', cue: 'said', content: 'the tariffs were unfair' }],
+    ['a possessive plural inside an appositive relative clause', "Ana Ruiz, who runs the union's drive for nurses' pay, said, “We will strike on Monday.”", { kind: 'direct', source: "Ana Ruiz, who runs the union's drive for nurses' pay", cue: 'said', content: '“We will strike on Monday.”' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
@@ -76,6 +77,19 @@ describe('reported speech', () => {
   it('keeps the participle "including" inside an object', () => {
     const got = attributions('The senator condemned the raids, including the strike on the hospital.');
     expect(got.map((a) => a.content)).toEqual(['the raids, including the strike on the hospital']);
+  });
+
+  it('ends a content inside an opening subordinate clause where the main clause starts', () => {
+    const got = attributions('When the senator noted that the mayor had paid no taxes in years, the mayor boasted, “That makes me smart.”');
+    expect(got.map((a) => [a.cue, a.content])).toEqual([
+      ['noted', 'that the mayor had paid no taxes in years'],
+      ['boasted', '“That makes me smart.”'],
+    ]);
+  });
+
+  it('starts a quotation before a speech tag at its opening mark', () => {
+    const got = attributions('The senator turned to him: “You sold a cure that does not work,” she said.').filter((a) => a.cue === 'said');
+    expect(got.map((a) => a.content)).toEqual(['“You sold a cure that does not work,”']);
   });
 
   it('keeps only the outer relation when one sits inside another (PolNeAR convention)', () => {
