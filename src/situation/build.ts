@@ -570,6 +570,7 @@ class Captives {
     const key = `g|${g.nationality ?? ''}|${g.count}|${head.replace(/s$/, '')}`;
     const c = this.upsert(key, view, s, () => ({ ...this.blank(stableId('cap', key), view), count: g.count, who: g.who, nationality: g.nationality }), g.status);
     if (g.declaredBy) c.declared_by = g.declaredBy;
+    if ('ofGroup' in g && g.ofGroup) c.of_group ??= g.ofGroup;
     if (g.alive !== null) c.alive = g.alive;
     if ('heldBy' in g && g.heldBy) c.held_by ??= g.heldBy;
   }

@@ -51,6 +51,7 @@ export const SituationLexiconSchema = z.object({
   official_sectors: StringList,
   remains_words: StringList,
   mediator_verbs: StringList,
+  people_nouns: StringList,
   agreement_trouble_words: z.object({ stalled: StringList, 'at risk': StringList, disputed: StringList }),
 });
 
@@ -189,6 +190,8 @@ export interface Lexicon {
   readonly remains: PhraseMatcher;
   /** Verbs whose subjects are mediators ("X and Y brokered the deal"). */
   readonly mediatorVerb: PhraseMatcher;
+  /** Nouns that can head a group of people held or freed ("hostages", "prisoners of war", "workers"). */
+  readonly peopleNoun: PhraseMatcher;
   /** Words that put an agreement in trouble, most severe first. */
   readonly trouble: ReadonlyArray<readonly ['stalled' | 'at risk' | 'disputed', PhraseMatcher]>;
 }
@@ -271,6 +274,7 @@ export function lexicon(): Lexicon {
     officialSectors: new Set(raw.official_sectors),
     remains: m(raw.remains_words),
     mediatorVerb: m(raw.mediator_verbs),
+    peopleNoun: m(raw.people_nouns),
     trouble: (['stalled', 'at risk', 'disputed'] as const).map((k) => [k, m(raw.agreement_trouble_words[k])] as const),
   };
   return compiled;

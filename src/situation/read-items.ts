@@ -194,11 +194,38 @@ function isCount(q: QuantityOut): boolean {
   return q.kind === undefined || q.kind === 'count';
 }
 
+/**
+ * The noun phrase of a group of people cut after its head: a people noun ("the 33 hostages
+ * meant to be freed" → "the 33 hostages", "prisoners of war") or a plural demonym ("Israelis").
+ * Remains keep whose they are ("bodies of others"). Null when no such head ends a noun phrase
+ * ("2 countries", "the safety"): a clause fragment is no group name.
+ */
+export function groupHead(who: string | null): string | null {
+  if (who === null) return null;
+  const lx = lexicon();
+  const ws = words(who);
+  for (let i = 0; i < ws.length; i++) {
+    const hit = lx.peopleNoun.at(ws, i);
+    let j = hit?.j ?? -1;
+    if (!hit) {
+      const w = ws[i]!.norm;
+      if (!(w.length > 3 && w.endsWith('s') && lx.countryOf.has(w.slice(0, -1)))) continue;
+      j = i + 1;
+    }
+    // A compound head goes on ("farm workers", "hostages and prisoners" stops at "and").
+    while (j < ws.length && lx.peopleNoun.at(ws, j) !== null) j = lx.peopleNoun.at(ws, j)!.j;
+    if (hit && lx.remains.test(ws, i, hit.j) && ws[j]?.norm === 'of' && j + 1 < ws.length) j = ws.length;
+    return who.slice(0, ws[j - 1]!.end);
+  }
+  return null;
+}
+
 /** A counted group names its people ("Israeli women"), not a part of another group ("the 33", "more", "others"). */
 export function namesPeople(who: string | null): boolean {
   if (who === null) return false;
   const ws = words(who);
   if (ws.length === 0) return false;
+  if (groupHead(who) === null) return false;
   if (lexicon().remains.test(ws)) return true;
   // "8 of the 33 hostages": a part of a named group is still people.
   if (/^(the|these|those|a|an|of)$/.test(ws[0]!.norm) && !lexicon().captive.test(ws)) return false;
@@ -213,14 +240,16 @@ export function whoOf(view: DocView, s: SentenceView, q: QuantityOut): string | 
   const qi = wordIndexAt(ws, q.start);
   if (after && qi >= 2 && ws[qi - 1]!.norm === 'of' && lexicon().captiveStatus[1]![1].test(ws, qi - 2, qi - 1)) after = `${view.slice(s, ws[qi - 2]!.start, ws[qi - 1]!.end)} ${after}`;
   if (after) after = after.replace(/^of\s+/i, '');
-  if (after && !/^\d/.test(after)) return after;
-  if (q.of) return q.of;
+  if (after && !/^\d/.test(after)) return groupHead(after) ?? after;
+  if (q.of) return groupHead(q.of) ?? q.of;
   const rest = q.text.replace(/^[^A-Za-z]*(?:about|approximately|around|some|nearly|almost|more than|at least|over|roughly)?\s*[\d,.]+\s*/i, '').trim();
   return rest || null;
 }
 
 const OBJECT_BLOCKERS: ReadonlySet<string> = new Set(['from', 'to', 'in', 'at', 'by', 'near', 'of', 'with', 'for', 'into', 'outside', 'inside', 'said', 'told']);
 const SUBSET_BEFORE: ReadonlySet<string> = new Set(['including', 'among', 'includes', 'included']);
+/** Words that open a new clause between a name and a passive verb: the name is not its subject. */
+const CLAUSE_BREAK: ReadonlySet<string> = new Set(['said', 'says', 'told', 'tells', 'that', 'reported', 'announced', 'added', 'stated']);
 const PASSIVE_AUX: ReadonlySet<string> = new Set(['was', 'were', 'been', 'be', 'being', 'is', 'are']);
 const POTENTIAL: ReadonlySet<string> = new Set(['could', 'might', 'may', 'if']);
 
@@ -363,11 +392,34 @@ export interface GroupCaptiveReading {
   readonly status: CaptiveStatus;
   readonly declaredBy: string | null;
   readonly alive: boolean | null;
+  /** The whole group this one is part of ("the 33 hostages" for "eight of the 33 hostages"). */
+  readonly ofGroup?: string | null;
 }
 
 function aliveOf(status: CaptiveStatus | 'declared dead'): boolean | null {
   if (status === 'dead' || status === 'declared dead') return false;
   if (status === 'released' || status === 'rescued') return true;
+  return null;
+}
+
+/** True when word i is planned for, not done to, its subject ("meant to be freed", "due to be released"). */
+function describedPlan(ws: readonly Word[], i: number): boolean {
+  return ws[i - 1]?.norm === 'be' && ws[i - 2]?.norm === 'to';
+}
+
+/** The whole a counted part is taken from: "of the 33 hostages" → "the 33 hostages". */
+function wholeGroup(view: DocView, s: SentenceView, ws: readonly Word[], ofAt: number): string | null {
+  const next = ws[ofAt + 1];
+  if (!next || !/^(the|these|those)$/.test(next.norm)) return null;
+  return phraseAfter(view, s, next.start);
+}
+
+/** The party that states what a sentence says: the source of an attribution whose cue is in the sentence. */
+export function reportedBy(view: DocView, s: SentenceView): string | null {
+  for (const a of view.extraction.attributions) {
+    if (a.cue.start < s.start || a.cue.start >= s.end || !a.source_entity) continue;
+    return view.party(a.source_entity);
+  }
   return null;
 }
 
@@ -377,27 +429,36 @@ export function readCaptiveGroups(view: DocView, s: SentenceView): GroupCaptiveR
   const ws = view.words(s);
   if (ws.length === 0 || isFutureSentence(view, s)) return [];
   const out: GroupCaptiveReading[] = [];
-  for (const q of view.quantitiesIn(s)) {
-    if (!isCount(q)) continue;
+  const counted = view.quantitiesIn(s).filter(isCount);
+  for (const q of counted) {
     const who = whoOf(view, s, q);
     if (!who || !namesPeople(who) || !lx.captive.test(words(who))) continue;
     const notNoun = (f: { status: string; at: number; j: number }) => !(f.status === 'held' && lx.captive.test(words(view.slice(s, f.at, f.j) ?? '')));
     // What follows the group speaks of it first ("four hostages were freed"); else the whole sentence ("the bodies of four hostages").
     const qi = wordIndexAt(ws, q.start);
     // "the bodies of two hostages": a status noun governing the group wins.
+    // "eight of the 33 hostages": the 33 are the whole the eight are taken from, not a group with their own status.
+    if (qi >= 3 && ws[qi - 1]!.norm === 'the' && ws[qi - 2]!.norm === 'of' && counted.some((o) => o.end <= ws[qi - 2]!.start && wordIndexAt(ws, o.end) === qi - 2)) continue;
+    // "meant to be freed", "due to be released": what is planned for the group is not its status.
+    const stated = (f: { at: number }) => !describedPlan(ws, wordIndexAt(ws, f.at));
     let found = qi >= 2 && ws[qi - 1]!.norm === 'of' ? statusWordsIn(view, ws, qi - 2, qi - 1).filter((f) => f.status === 'dead') : [];
-    if (found.length === 0) found = statusWordsIn(view, ws, wordIndexAt(ws, q.end)).filter(notNoun);
-    if (found.length === 0) found = statusWordsIn(view, ws).filter(notNoun);
+    if (found.length === 0) found = statusWordsIn(view, ws, wordIndexAt(ws, q.end)).filter(notNoun).filter(stated);
+    if (found.length === 0) found = statusWordsIn(view, ws).filter(notNoun).filter(stated);
+    // "are no longer alive": a negated alive word after the group says they are dead.
+    const notAlive = lx.alive.find(ws, wordIndexAt(ws, q.end)).find((h) => view.negatedAt(ws, h.i));
+    if (notAlive && !found.some((f) => f.status === 'dead' || f.status === 'declared dead')) found = [{ status: 'declared dead', at: notAlive.start, j: notAlive.end }];
     const st = strongestStatus(found);
     if (!st) continue;
     const declared = found.find((f) => f.status === 'declared dead');
+    const whole = ws[qi + 1]?.norm === 'of' ? wholeGroup(view, s, ws, qi + 1) : null;
     out.push({
       count: q.value,
-      who,
+      who: whole ? (groupHead(whole)?.replace(/^(?:the|these|those)\s+(?:[\d,]+\s+)?/i, '') ?? who) : who,
       nationality: countriesIn(who)[0] ?? null,
       status: st === 'declared dead' ? 'dead' : st,
-      declaredBy: declared ? declaredBy(view, s, ws, declared.j) : null,
+      declaredBy: declared ? (declaredBy(view, s, ws, declared.j) ?? reportedBy(view, s)) : null,
       alive: aliveOf(st),
+      ...(whole && groupHead(whole) ? { ofGroup: groupHead(whole) } : {}),
     });
   }
   return out;
@@ -550,7 +611,14 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
       const listed = lastObjectEnd >= 0 && /^(?:[\s,;:]|\d{1,3}|and|or)*$/.test(view.slice(s, lastObjectEnd, m.start) ?? 'x');
       const object = m.start > h.end && (!next || m.start < next.start) && (gapWords <= 25 || listed) && !prep && (!speakers.has(m.entity.id) || gapWords <= 2);
       if (object) lastObjectEnd = m.end;
-      const subject = passive && m.end <= h.start && words(view.slice(s, m.end, h.start) ?? '').length <= 25;
+      // The subject of a passive is in the same clause: a speaker ("X told reporters that ... were returned") is not it.
+      const between = words(view.slice(s, m.end, h.start) ?? '');
+      const subject =
+        passive &&
+        m.end <= h.start &&
+        between.length <= 25 &&
+        (!speakers.has(m.entity.id) || between.length <= 2) &&
+        !between.some((w) => CLAUSE_BREAK.has(w.norm));
       if (!object && !subject) continue;
       const prev = out.get(m.entity.id);
       // "the bodies of A and B were handed over": they are dead.

@@ -157,6 +157,8 @@ export const CaptiveSchema = z.object({
   last_seen: z.string().nullable(),
   declared_by: z.string().nullable(),
   held_by: z.string().nullable(),
+  /** The whole group a counted part belongs to ("the 33 hostages" for "eight of the 33 hostages"). */
+  of_group: z.string().nullable().optional(),
   history: z.array(StatusChangeSchema),
   first_seen: z.string().nullable(),
   sources: z.array(SourceRefSchema),
