@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeDocument } from '../core/index.js';
 import { createPipeline } from '../pipeline/index.js';
 import { normalise, textStage } from './text-stage.js';
+import { analyse, wink } from './wink.js';
 
 const split = (text: string) => {
   const d = createPipeline([textStage]).run(makeDocument(text));
@@ -42,5 +43,24 @@ describe('sentence splitting for news', () => {
     });
     expect(tokens.find((t) => t.text === 'RESUMED')?.lemma).toBe('resume');
     expect(d.layers.sentences).toHaveLength(2);
+  });
+});
+
+describe('memoised lemmas', () => {
+  const winkLemmas = (text: string): string[] => {
+    const nlp = wink() as unknown as { readDoc(t: string): { tokens(): { out(f?: unknown): unknown[] } }; its: Record<string, unknown> };
+    const all = nlp.readDoc(text).tokens();
+    const types = all.out(nlp.its.type) as string[];
+    return (all.out(nlp.its.lemma) as string[]).filter((_l, k) => types[k] !== 'tabCRLF' && (all.out()[k] as string).trim() !== '').map((l) => normalise(l));
+  };
+  it.each([
+    ['a word as noun then as verb', 'The talks were long. She talks to the rebels.'],
+    ['contractions', "They're sure it's over, and he's gone; we'll see."],
+    ['irregular forms twice', 'The envoys went home. The envoys went back again.'],
+  ])('agree with wink-nlp on a second reading too: %s', (_name, text) => {
+    for (let round = 0; round < 2; round++) {
+      const ours = analyse(text).tokens.map((t) => t.lemma);
+      expect(ours.map((l) => normalise(l))).toEqual(winkLemmas(text));
+    }
   });
 });

@@ -66,14 +66,14 @@ const QUOTE_CHARS = /[’‘“”]/;
  */
 export function analyse(text: string): WinkAnalysis {
   const nlp = wink();
-  const its = nlp.its as { value: unknown; pos: unknown; type: unknown; lemma: unknown; span: unknown };
+  const its = nlp.its as WinkIts;
   const doc = nlp.readDoc(text);
   // Bulk reads are several times cheaper than per-token item views.
   const all = doc.tokens() as unknown as { out(f?: unknown): unknown[] };
   const values = all.out() as string[];
   const types = all.out(its.type) as string[];
   const poses = all.out(its.pos) as PosTag[];
-  const lemmas = all.out(its.lemma) as string[];
+  const lemmas = lemmasOf(doc, values, poses, its);
   const tokens: RawToken[] = [];
   const winkToOurs = new Int32Array(values.length + 1);
   const breaks: number[] = [];
@@ -117,6 +117,48 @@ export function analyse(text: string): WinkAnalysis {
     if (te > ts) sentences.push([ts, te]);
   });
   return { tokens, sentences, lineStarts };
+}
+
+type WinkIts = { value: unknown; pos: unknown; type: unknown; lemma: unknown; span: unknown; contractionFlag: unknown };
+
+/** Lemmas already computed, per POS and word: outside contractions wink's lemma depends on nothing else. */
+const lemmaCache = new Map<string, Map<string, string>>();
+let lemmaCacheSize = 0;
+/** Bound on the memo (distinct word and POS pairs); past it the memo starts afresh. */
+const MAX_LEMMA_CACHE = 100_000;
+
+/**
+ * wink's lemma of every token. Lemmatising is the dearest of wink's per-token reads, and a word
+ * with a given POS always gets the same lemma unless it is part of a contraction, so lemmas are
+ * memoised: only unseen pairs (and contractions) are asked of wink, one by one when they are few,
+ * in one bulk read otherwise.
+ */
+function lemmasOf(doc: WinkDoc, values: readonly string[], poses: readonly PosTag[], its: WinkIts): string[] {
+  const all = doc.tokens() as unknown as { out(f?: unknown): unknown[]; itemAt(k: number): WinkItem };
+  const contraction = all.out(its.contractionFlag) as boolean[];
+  const out = new Array<string>(values.length);
+  const missing: number[] = [];
+  for (let k = 0; k < values.length; k++) {
+    const hit = contraction[k] ? undefined : lemmaCache.get(poses[k]!)?.get(values[k]!);
+    if (hit === undefined) missing.push(k);
+    else out[k] = hit;
+  }
+  if (missing.length === 0) return out;
+  const bulk = missing.length * 4 > values.length ? (all.out(its.lemma) as string[]) : null;
+  if (lemmaCacheSize + missing.length > MAX_LEMMA_CACHE) {
+    lemmaCache.clear();
+    lemmaCacheSize = 0;
+  }
+  for (const k of missing) {
+    const lemma = bulk ? bulk[k]! : (all.itemAt(k).out(its.lemma) as string);
+    out[k] = lemma;
+    if (contraction[k]) continue;
+    let byWord = lemmaCache.get(poses[k]!);
+    if (!byWord) lemmaCache.set(poses[k]!, (byWord = new Map()));
+    if (!byWord.has(values[k]!)) lemmaCacheSize++;
+    byWord.set(values[k]!, lemma);
+  }
+  return out;
 }
 
 /** The lemma as lexicons see it: lower-cased, quotes folded, and the norm itself when they agree. */

@@ -27,14 +27,16 @@ interface Pattern {
   readonly re: RegExp;
   /** Higher wins when two candidates cover the same span. */
   readonly priority: number;
-  /** A cheap test that must pass before the pattern runs (a word every match contains). */
-  readonly trigger: RegExp;
+  /** Index into Finder.triggers of a cheap test that must pass before the pattern runs (a word every match contains). */
+  readonly trigger: number;
   build(g: Record<string, string | undefined>, text: string, start: number, end: number): Omit<TimeCandidate, 'rule'> | null;
 }
 
 /** The compiled patterns for one lexicon (built once). */
 export interface Finder {
   readonly patterns: readonly Pattern[];
+  /** The distinct trigger tests of the patterns: several patterns share one, tested once per sentence. */
+  readonly triggers: readonly RegExp[];
   readonly precheck: RegExp;
   readonly lex: TimeLexicon;
 }
@@ -98,8 +100,18 @@ export function compileFinder(lex: TimeLexicon): Finder {
     'set-word': alt(Object.keys(lex.sets)),
     vague: `${alt(Object.keys(lex.vague).map((v) => v.split(' ').pop()!))}|future`,
   };
+  const triggerRes: RegExp[] = [];
+  const triggerIndex = new Map<string, number>();
+  const triggerOf = (src: string): number => {
+    let k = triggerIndex.get(src);
+    if (k === undefined) {
+      k = triggerRes.push(new RegExp(src, 'i')) - 1;
+      triggerIndex.set(src, k);
+    }
+    return k;
+  };
   const add = (rule: string, priority: number, src: string, build: Pattern['build']) =>
-    P.push({ rule, priority, re: new RegExp(src, 'gi'), trigger: new RegExp(triggers[rule] ?? holidayTrigger, 'i'), build });
+    P.push({ rule, priority, re: new RegExp(src, 'gi'), trigger: triggerOf(triggers[rule] ?? holidayTrigger), build });
   const holidayTrigger = alt(Object.keys(lex.holidays).filter((k) => k !== 'about').map((k) => k.split(/[\s']/)[0]!));
 
   // "two years ago", "a year earlier", "nearly four years ago", "a week or so ago"
@@ -387,7 +399,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     'second', 'minute', 'hour', 'day', 'week', 'weekend', 'month', 'quarter', 'year', 'decade', 'century', 'centuries', 'period', 'every', 'each',
   ];
   const precheck = new RegExp(`\\d|\\b(?:${alt(precheckWords)})`, 'i');
-  const finder: Finder = { patterns: P, precheck, lex };
+  const finder: Finder = { patterns: P, triggers: triggerRes, precheck, lex };
   finders.set(lex, finder);
   return finder;
 }
@@ -425,8 +437,11 @@ export function parseNumber(s: string, lex: TimeLexicon): number | null {
 export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[] {
   if (!finder.precheck.test(text)) return [];
   const found: (TimeCandidate & { priority: number })[] = [];
+  // 0: not tested yet, 1: passed, 2: failed
+  const triggered = new Uint8Array(finder.triggers.length);
   for (const p of finder.patterns) {
-    if (!p.trigger.test(text)) continue;
+    if (triggered[p.trigger] === 0) triggered[p.trigger] = finder.triggers[p.trigger]!.test(text) ? 1 : 2;
+    if (triggered[p.trigger] === 2) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
       if (m[0].length === 0) {
