@@ -588,6 +588,9 @@ function introductory(tokens: readonly Token[], a: number): boolean {
   return t !== undefined && (INTRODUCERS.has(t.norm) || t.pos === 'SCONJ');
 }
 
+/** How far back a speech tag looks for the opening mark of its quotation. */
+const MAX_QUOTE_TOKENS = 400;
+
 const SUBORDINATE_OPENERS = new Set(['when', 'whenever', 'after', 'as', 'while', 'because', 'although', 'though', 'if', 'once', 'since', 'before', 'until', 'unless']);
 
 /**
@@ -608,7 +611,7 @@ function openingMark(tokens: readonly Token[], close: number, lo: number): numbe
   const c = tokens[close]!.text;
   const want = c === '”' ? '“' : c === '»' ? '«' : c === '"' || c === "''" ? c : null;
   if (want === null) return -1;
-  for (let j = close - 1; j >= lo; j--) if (tokens[j]!.text === want) return j;
+  for (let j = close - 1; j >= lo && close - j < MAX_QUOTE_TOKENS; j--) if (tokens[j]!.text === want) return j;
   return -1;
 }
 

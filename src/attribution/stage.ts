@@ -13,6 +13,8 @@ const VERSION = '1';
 const MIN_QUOTE_SHARE = 0.6;
 /** A speech tag ending in a colon governs at most this many following sentences (its paragraph). */
 const MAX_LEAD_SENTENCES = 8;
+/** How far before a quotation a content holding it may start (one long paragraph). */
+const MAX_CONTENT_REACH = 5000;
 /** Pronouns that never name a speaker. */
 const IMPERSONAL = new Set(['it', 'this', 'that', 'there', 'these', 'those', 'what', 'which']);
 const QUOTE_CHARS = /["“”«»']/;
@@ -112,6 +114,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     }
   }
 
+  built.sort((a, b) => a.content.start - b.content.start);
   // ---- speakers of quotations (attributions built here go to `fromQuotes`: `built` stays in text order for the look-back)
   const fromQuotes: Built[] = [];
   const speakers: { source: Span | null; cue: Span | null; owner?: Built }[] = [];
@@ -121,7 +124,15 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     const qSentence = tokens[q.open]!.sentence;
     let best: Built | null = null;
     let bestOverlap = 0;
-    for (let k = built.length - 1; k >= 0 && built[k]!.content.end > qs.start - 4000; k--) {
+    // the look-back starts at the last relation that begins before the quote ends (built is in text order)
+    let top = built.length;
+    for (let lo = 0, hi = built.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (built[mid]!.content.start < qs.end) lo = mid + 1;
+      else hi = mid;
+      top = lo;
+    }
+    for (let k = top - 1; k >= 0 && built[k]!.content.end > qs.start - 4000; k--) {
       const b = built[k]!;
       let ov = 0;
       for (const f of b.fragments) ov += overlapLength(f, qs);
@@ -176,12 +187,14 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   });
 
   // a quotation left open at a paragraph end takes the speaker of the paragraph that continues it
+  const ownByQuote = new Map<number, Built>();
+  for (const b of fromQuotes) if (b.quoteIdx !== null) ownByQuote.set(b.quoteIdx, b);
   for (let qi = quoteCands.length - 2; qi >= 0; qi--) {
     const q = quoteCands[qi]!;
     const next = speakers[qi + 1]!;
     if (speakers[qi]!.source || q.closed || !quoteCands[qi + 1]!.continuation || !next.source) continue;
     speakers[qi] = next;
-    const own = fromQuotes.find((b) => b.quoteIdx === qi);
+    const own = ownByQuote.get(qi);
     if (own) {
       own.source = next.source;
       own.cue = next.cue ?? own.cue;
@@ -236,13 +249,18 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
 function quotesWithoutRelation(kept: readonly Built[], spans: readonly Span[], speakers: readonly { source: Span | null; cue: Span | null }[], tokens: readonly Token[], quotes: readonly QuoteCandidate[]): Built[] {
   const covered = new Uint8Array(spans.length);
   for (const b of kept) if (b.quoteIdx !== null) covered[b.quoteIdx] = 1;
-  // kept is sorted by content start: a two-pointer walk finds the relations whose fragments hold most of each quote
-  let k = 0;
+  // kept is sorted by content start, and contents reach back at most one paragraph (as in dropNested)
   const out: Built[] = [];
   spans.forEach((qs, qi) => {
     if (covered[qi]) return;
-    while (k < kept.length && kept[k]!.content.end <= qs.start - 5000) k++;
-    for (let j = k; j < kept.length && kept[j]!.content.start < qs.end; j++) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.content.start < qs.start - MAX_CONTENT_REACH) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < kept.length && kept[j]!.content.start < qs.end; j++) {
       const ov = kept[j]!.fragments.reduce((n, f) => n + overlapLength(f, qs), 0);
       if (ov >= 0.5 * (qs.end - qs.start) && kept[j]!.kind === 'direct' && kept[j]!.source !== null) covered[qi] = 1;
     }
