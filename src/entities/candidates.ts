@@ -64,8 +64,22 @@ interface Unit {
 
 /** True when a token looks like part of a name: capitalised or an Arabic article prefix. */
 export function isCapitalised(text: string): boolean {
-  return /^[A-Z\u00C0-\u00DE]/.test(text) || /^(al|el|ad|ar|as|ash|at|az|an)-?[A-Z]/.test(text);
+  const c = text.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) return true;
+  // Only "a…" and "e…" can open an Arabic article ("al-", "el-", "ash-").
+  if (c !== 97 && c !== 101) return false;
+  return /^(al|el|ad|ar|as|ash|at|az|an)-?[A-Z]/.test(text);
 }
+
+/** True when a word starts with an ASCII lower-case letter (cheaper than /^[a-z]/). */
+function lowerInitial(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c >= 97 && c <= 122;
+}
+
+const ARABIC_PARTICLES = new Set(['al', 'Al', 'el', 'El', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'bin', 'Bin', 'ibn', 'Abu', 'Abd']);
+const CLOSED_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'INTJ']);
+const OPENING_MARKS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', ':', '-']);
 
 const LETTER = /[A-Za-z\u00C0-\u024F]/;
 
@@ -78,7 +92,9 @@ export function findCandidates(text: string, tokens: readonly Token[], sentences
     if (s.label === 'headline' || isTitleCase(tokens, s.tokenStart, s.tokenEnd)) continue;
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const t = tokens[i]!;
-      if (/^[A-Z][a-z]/.test(t.text) && !/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|PUNCT|INTJ)$/.test(t.pos) && !/^[“"‘'(\[—–:-]$/.test(tokens[i - 1]!.text) && !lex.notNames.has(t.text)) seen.add(t.text);
+      const c0 = t.text.charCodeAt(0);
+      const c1 = t.text.charCodeAt(1);
+      if (c0 >= 65 && c0 <= 90 && c1 >= 97 && c1 <= 122 && !CLOSED_POS.has(t.pos) && !OPENING_MARKS.has(tokens[i - 1]!.text) && !lex.notNames.has(t.text)) seen.add(t.text);
     }
   }
   sentences.forEach((s, si) => findInSentence(text, tokens, s, si, lex, out, seen));
@@ -174,7 +190,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
         i += 2;
         continue;
       }
-      if (t.text.length <= 3 && /^(al|Al|el|El|ad|ar|as|ash|at|az|an|bin|Bin|ibn|Abu|Abd)$/.test(t.text) && i + 2 < end && tokens[i + 1]!.text === '-' && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
+      if (i + 2 < end && tokens[i + 1]!.text === '-' && ARABIC_PARTICLES.has(t.text) && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
         units.push({ ts: i, te: i + 3, hit: null });
         i += 3;
       } else {
@@ -230,7 +246,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   // 3. Descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns.
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
-    if (!/^[a-z]/.test(t.text) || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') || covered[i - start]) continue;
+    if (!lowerInitial(t.text) || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') || covered[i - start]) continue;
     const gh = lex.groupHeads.longestAt(tokens, i, end);
     const isCoref = COREF_HEADS.has(t.norm);
     const rh = gh || isCoref ? null : lex.roles.longestAt(tokens, i, end);
@@ -261,7 +277,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     if (covered[i - start]) continue;
     const t = tokens[i]!;
     const want = lex.placeCorefNouns[t.norm];
-    if (!want || !/^[a-z]/.test(t.text) || tokens[i - 1]!.norm !== 'the') continue;
+    if (!want || !lowerInitial(t.text) || tokens[i - 1]!.norm !== 'the') continue;
     const nx = tokens[i + 1];
     if (nx && i + 1 < end && nx.pos === 'NOUN') continue;
     // "the city of Mosul" names the place itself.
@@ -285,7 +301,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   for (let i = start; i < end; i++) {
     if (covered[i - start]) continue;
     const t = tokens[i]!;
-    if (!/^[a-z]/.test(t.text) || t.pos !== 'NOUN') continue;
+    if (t.pos !== 'NOUN' || !lowerInitial(t.text)) continue;
     const m = lex.placeDescNouns.longestAt(tokens, i, end);
     if (!m) continue;
     const he = m.tokenEnd;
@@ -386,7 +402,7 @@ function isNamey(tokens: readonly Token[], u: Unit, sentStart: number, lex: Enti
   void headline;
   if (!isCapitalised(t.text) || !LETTER.test(t.text)) return false;
   if (lex.notNames.has(t.text)) return false;
-  if (/^(DET|PRON|ADP|CCONJ|SCONJ|AUX|PART|PUNCT|INTJ)$/.test(t.pos)) return false;
+  if (CLOSED_POS.has(t.pos)) return false;
   const first = u.ts === sentStart || /^[“"‘'(\[—–-]$/.test(tokens[u.ts - 1]!.text);
   if (first && t.pos !== 'PROPN' && !lex.gender.has(t.text) && !lex.titles.has(t.text) && !seen.has(t.text)) return false;
   // An all-capitals word in a line of capitals is shouting, not a name.

@@ -62,6 +62,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (b.kind === 'person' && form === 'name' && nx && /^['’]s?$/.test(nx.text) && nx.start === end) end = nx.end;
     if (start > end) start = end;
     b.mentions.push({ span: { start, end }, form, label, rule: c.rule });
+    if ((b.kind === 'organization' || b.kind === 'group') && !orgByEnd.has(end)) orgByEnd.set(end, b);
     recent.push({ b, at: c.tokenStart, end: c.tokenEnd, sentence: c.sentence, form });
   };
 
@@ -128,6 +129,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   };
 
   const quotedFirstPerson: Candidate[] = [];
+  /** Organisations and groups by the end offset of a mention (for "Name (ACRONYM)"). */
+  const orgByEnd = new Map<number, Builder>();
   const docAcronyms = new Map<string, Builder>();
   for (const c of candidates) {
     const prevTok = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
@@ -412,7 +415,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       }
       if (prev?.text === '(' && c.tokenStart >= 2) {
         const endBefore = tokens[c.tokenStart - 2]!.end;
-        const owner = order.find((b) => (b.kind === 'organization' || b.kind === 'group') && b.mentions.some((m) => m.span.end === endBefore));
+        const owner = orgByEnd.get(endBefore);
         if (owner) {
           docAcronyms.set(name, owner);
           add(owner, c, 'name');
@@ -495,6 +498,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
 
   // ---- first-person pronouns in quotations: the speaker named after the quotation in the same
   // sentence ("“We will stay,” said X"), else the person named just before it.
+  const personAt = new Map<number, Builder>();
+  if (quotedFirstPerson.length > 0) {
+    for (const b of order) if (b.kind === 'person') for (const m of b.mentions) if (m.form !== 'pronoun' && !personAt.has(m.span.start)) personAt.set(m.span.start, b);
+  }
   for (const c of quotedFirstPerson) {
     let speaker: Builder | null = null;
     let closed = false;
@@ -502,7 +509,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       if (tokens[k]!.text === '”' || tokens[k]!.text === '"') closed = true;
       if (!closed) continue;
       const at = tokens[k]!.start;
-      speaker = order.find((b) => b.kind === 'person' && b.mentions.some((m) => m.span.start === at && m.form !== 'pronoun')) ?? null;
+      speaker = personAt.get(at) ?? null;
       if (speaker) break;
     }
     speaker ??= findAntecedent(c, (x) => x.kind === 'person' && x.key[0] !== 'r', 1);
@@ -522,8 +529,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
 
   // ---- build layers
   const live = order.filter((b) => b.mentions.length > 0);
-  const firstStart = (b: Builder) => Math.min(...b.mentions.map((m) => m.span.start));
-  live.sort((a, b) => firstStart(a) - firstStart(b));
+  const firstStarts = new Map<Builder, number>();
+  for (const b of live) {
+    let min = Infinity;
+    for (const m of b.mentions) if (m.span.start < min) min = m.span.start;
+    firstStarts.set(b, min);
+  }
+  live.sort((a, b) => firstStarts.get(a)! - firstStarts.get(b)!);
   const all: { b: Builder; m: Builder['mentions'][number] }[] = [];
   for (const b of live) for (const m of b.mentions) all.push({ b, m });
   all.sort((x, y) => x.m.span.start - y.m.span.start || y.m.span.end - x.m.span.end);
