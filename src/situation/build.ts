@@ -14,6 +14,7 @@ import {
   insideQuotes,
   readNamedCaptive,
   readReleasedPersons,
+  readPeopleNamedAfterRelease,
   type ReleasedPersonReading,
 } from './read-items.js';
 import type { Agreement, Captive, CaptiveStatus, Exchange, Negotiation, Situation, SourceRef, StatusChange } from './schema.js';
@@ -515,6 +516,7 @@ class Exchanges {
         : null,
       planned: r.planned,
       phase: r.phase,
+      ...(r.mediators?.length ? { mediators: [...r.mediators] } : {}),
       date: r.date,
       first_seen: view.ref.published,
       sources: [],
@@ -615,6 +617,35 @@ class Captives {
   }
 }
 
+/**
+ * A story names the people of a counted release in the next sentences: those standing first in
+ * the two sentences after it are freed too, up to the number released (less those already named).
+ */
+function nameTheReleased(view: DocView, sentences: readonly SentenceView[], x: ExchangeReading, speakers: ReadonlySet<string>, captives: Captives): void {
+  let room = x.released.reduce((n, g) => n + (g.count > 1 ? g.count : 0), 0);
+  const last = sentences[sentences.length - 1]!.index;
+  const named = new Set<string>();
+  for (let i = sentences[0]!.index; i <= last + 2 && i < view.sentences.length; i++) {
+    const s = view.sentences[i]!;
+    for (const p of readReleasedPersons(view, s, speakers)) if (p.status === 'released') named.add(p.entity.id);
+  }
+  room -= named.size;
+  // The release may be told over several sentences; the names come in the ones between or just after.
+  const told = new Set(sentences.map((s) => s.index));
+  for (let i = sentences[0]!.index + 1, after = 0; i < view.sentences.length && room > 0 && after < 2; i++) {
+    const s = view.sentences[i]!;
+    if (told.has(i) || s.headline) continue;
+    if (i > last) after++;
+    else if (i > sentences[0]!.index + 2) continue;
+    for (const p of readPeopleNamedAfterRelease(view, s, speakers)) {
+      if (named.has(p.entity.id) || room <= 0) continue;
+      named.add(p.entity.id);
+      room--;
+      captives.addReleasedPerson(view, s, p);
+    }
+  }
+}
+
 /** Sentences that speak of each person: where an entity mention falls, or where their surname stands capitalised. */
 function sentencesByPerson(view: DocView): Map<string, SentenceView[]> {
   const bySurname = new Map<string, Set<number>>();
@@ -692,6 +723,7 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     for (const { sentences, x } of pairReleases(releases, belligerents)) {
       exchanges.add(view, sentences, x);
       if (x.planned || !x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)))) continue;
+      nameTheReleased(view, sentences, x, speakers, captives);
       for (const g of x.released) {
         captives.addGroup(view, sentences[0]!, {
           count: g.count,

@@ -172,6 +172,8 @@ export interface Lexicon {
   /** Country names, demonyms and aliases (lower-case, as word sequences) → alpha-3. */
   readonly countries: PhraseMatcher;
   readonly countryOf: ReadonlyMap<string, string>;
+  /** alpha-3 → the English demonym ("UKR" → "Ukrainian"). */
+  readonly demonymOf: ReadonlyMap<string, string>;
   readonly future: PhraseMatcher;
   readonly negation: ReadonlySet<string>;
   readonly nationalityHeads: ReadonlySet<string>;
@@ -231,6 +233,8 @@ export function lexicon(): Lexicon {
     }
   }
   for (const c of ordered) add(c.name.official, c.cca3);
+  const demonymOf = new Map<string, string>();
+  for (const c of ordered) if (c.demonyms?.eng?.m && !demonymOf.has(c.cca3)) demonymOf.set(c.cca3, c.demonyms.eng.m);
   const m = (xs: Iterable<string>) => new PhraseMatcher(xs);
   const st = raw.captive_status_words;
   compiled = {
@@ -261,6 +265,7 @@ export function lexicon(): Lexicon {
     stateSectors: new Set(raw.state_sectors),
     countries: m(countryOf.keys()),
     countryOf,
+    demonymOf,
     future: m(raw.future_cues),
     negation: new Set(raw.negation_words),
     nationalityHeads: new Set(raw.nationality_heads),

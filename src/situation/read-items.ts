@@ -129,7 +129,8 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   }
   if (agreeEvent && agreeEvent.modality === 'asserted' && !future) inForce = true;
   let trouble: AgreementReading['trouble'] = null;
-  for (const [k, m] of lx.trouble) {
+  // "The truce took effect hours late, after X delayed ...": a delay or dispute on the way in does not put it at risk.
+  if (nowInForce.length === 0) for (const [k, m] of lx.trouble) {
     if (m.find(ws).some((h) => !view.negatedAt(ws, h.i) && !futureNear(ws, h.i))) {
       trouble = k;
       break;
@@ -188,6 +189,8 @@ export interface ExchangeReading {
   readonly phase: number | null;
   /** True when what the other side gives is still to come. */
   readonly inReturnPlanned?: boolean;
+  /** Who brokered the release, as party keys. */
+  readonly mediators?: string[];
 }
 
 function isCount(q: QuantityOut): boolean {
@@ -322,6 +325,23 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
     groups = firstAfter.map((p) => ({ count: 1, approx: false, who: p.entity.name, span: { start: releaseAt, end: releaseAt } }));
   }
   if (groups.length === 0) return null;
+  const mediators = exchangeMediators(view, s, ws);
+  const mutual = groups.length === 1 && !passive ? mutualSides(view, s, ws, ri, groups[0]!) : null;
+  if (mutual) {
+    const date = (event?.date?.value ?? view.datesIn(s).find((d) => /^\d{4}-\d{2}/.test(d.value))?.value ?? null)?.slice(0, 10) ?? null;
+    return {
+      releasedBy: mutual.second,
+      released: [mutual.firstPeople],
+      inReturn: mutual.secondPeople,
+      inReturnBy: mutual.first,
+      date,
+      event,
+      phase: null,
+      counterpart: false,
+      planned: event?.modality === 'planned' || (event === null && future),
+      ...(mediators.length ? { mediators } : {}),
+    };
+  }
   // "in return" / "in exchange" without "for" marks this release as the return for another.
   const bareCue = (h: { phrase: string } | null) => h !== null && !h.phrase.endsWith(' for');
   const afterCue = cueAfter && !bareCue(cueAfter) ? qs.filter((q) => q.start >= cueAfter.end && !subset(q)) : [];
@@ -344,7 +364,55 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
     phase,
     counterpart: bareCue(cueBefore) || bareCue(cueAfter) || (cueBefore !== null && !cueBefore.phrase.endsWith(' for')),
     planned: event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported'),
+    ...(mediators.length ? { mediators } : {}),
   };
+}
+
+/** Who brokered a release ("in a swap brokered by the United Arab Emirates"), as party keys. */
+function exchangeMediators(view: DocView, s: SentenceView, ws: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (const h of lexicon().mediator.find(ws)) {
+    for (const m of listAfter(view, s, ws, h.j, 8, ACTORS)) {
+      const p = view.party(m.entity);
+      if (!out.includes(p)) out.push(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * A swap told from both sides at once: "A and B exchanged 300 prisoners, 150 from each side" (or
+ * "150 each"). Each side gives back the other's people; the first-named side's people come first.
+ * Null unless two parties joined by "and" stand before the verb and the sentence says "each".
+ */
+function mutualSides(
+  view: DocView,
+  s: SentenceView,
+  ws: readonly Word[],
+  ri: number,
+  total: GroupReading,
+): { first: string; second: string; firstPeople: GroupReading; secondPeople: GroupReading } | null {
+  const eachAt = ws.findIndex((w, k) => k > ri && (w.norm === 'each' || w.norm === 'apiece' || (w.norm === 'both' && ws[k + 1]?.norm === 'sides')));
+  if (eachAt < 0) return null;
+  const before = view.mentionsIn({ start: ws[Math.max(0, ri - 6)]!.start, end: ws[ri]!.start }).filter((m) => ACTORS.has(m.entity.kind) && m.entity.kind !== 'person' && m.form !== 'demonym');
+  if (before.length < 2) return null;
+  const a = before[before.length - 2]!;
+  const b = before[before.length - 1]!;
+  if (!/^\s+and\s+$/.test(view.slice(s, a.end, b.start) ?? '')) return null;
+  const first = view.party(a.entity);
+  const second = view.party(b.entity);
+  if (first === second) return null;
+  // "150 from each side": the per-side count is stated; else each gives half.
+  const stated = view.quantitiesIn(s).find((q) => q.start > ws[ri]!.end && q.start < ws[eachAt]!.start && q.value !== total.count && isCount(q));
+  const count = stated ? stated.value : total.count % 2 === 0 ? total.count / 2 : null;
+  if (count === null) return null;
+  const head = (total.who ?? 'prisoners').replace(/^(?:the|these|those)\s+/i, '');
+  const lx = lexicon();
+  const of = (code: string): GroupReading => {
+    const dem = lx.demonymOf.get(code);
+    return { count, approx: total.approx, who: dem && !countriesIn(head).length ? `${dem} ${head}` : head, span: total.span };
+  };
+  return { first, second, firstPeople: of(first), secondPeople: of(second) };
 }
 
 // ---------------------------------------------------------------- captives
@@ -636,4 +704,32 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The people a news story names right after a done release of a counted group ("X freed three
+ * hostages. ... A, 29, and B, an 80-year-old farmer, were led to ..."): the persons standing
+ * first in a following sentence, in subject position (not after a preposition, not a possessor),
+ * who are neither speakers nor officials. The caller bounds how many may be taken.
+ */
+export function readPeopleNamedAfterRelease(view: DocView, s: SentenceView, speakers: ReadonlySet<string>): ReleasedPersonReading[] {
+  const lx = lexicon();
+  const ws = view.words(s);
+  if (ws.length === 0) return [];
+  const out: ReleasedPersonReading[] = [];
+  for (const m of view.mentionsIn(s)) {
+    const e = m.entity;
+    if (e.kind !== 'person' || m.form !== 'name' || !/^\p{Lu}/u.test(m.text)) continue;
+    if (speakers.has(e.id) || (e.sector && lx.officialSectors.has(e.sector))) continue;
+    const mi = wordIndexAt(ws, m.start);
+    if (mi > 12) break;
+    if (mi > 0 && OBJECT_BLOCKERS.has(ws[mi - 1]!.norm)) continue;
+    const tail = view.slice(s, m.end, Math.min(s.end, m.end + 50)) ?? '';
+    if (/^['’]s?\b/.test(tail)) continue;
+    if (out.some((o) => o.entity.id === e.id)) continue;
+    const age = /^,\s*(?:(\d{1,3})\b|(?:an?|the)\s+(\d{1,3})-year-old)/u.exec(tail)?.slice(1).find((x) => x !== undefined) ?? null;
+    const appositive = /^,\s*(?:an?|the)\s+([^,]{0,40})/u.exec(tail)?.[1] ?? null;
+    out.push({ entity: e, status: 'released', age: age === null ? null : Number(age), nationality: countriesIn(appositive)[0] ?? null });
+  }
+  return out;
 }

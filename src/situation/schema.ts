@@ -135,6 +135,8 @@ export const ExchangeSchema = z.object({
   planned: z.boolean(),
   /** The phase of the agreement the exchange belongs to, when named. */
   phase: z.number().int().nullable(),
+  /** Who brokered the exchange, as party keys. */
+  mediators: z.array(z.string()).optional(),
   date: z.string().nullable(),
   first_seen: z.string().nullable(),
   sources: z.array(SourceRefSchema),
