@@ -195,7 +195,7 @@ function leadingSpeaker(tokens: readonly Token[], lo: number, end: number): Repo
   if (!np || np[1] - np[0] > MAX_SPEAKER_TOKENS || np[1] >= end) return null;
   const mark = tokens[np[1]]!;
   const colon = mark.text === ':';
-  if (!colon && !(isDash(mark) && isOpenQuote(tokens[np[1] + 1]))) return null;
+  if (!colon && !(isDash(mark) && (isOpenQuote(tokens[np[1] + 1]) || tokens[np[1] + 1]?.text === '”'))) return null;
   if (NOT_SPEAKERS.has(tokens[np[0]]!.norm) || tokens[np[0]]!.pos === 'NUM') return null;
   const c = trimStart(tokens, np[1] + 1, end);
   if (end - c < MIN_PAREN_CONTENT) return null;

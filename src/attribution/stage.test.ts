@@ -126,6 +126,12 @@ describe('direct quotes and speakers', () => {
     expect(got).toEqual([['Ana Ruiz, director of the budget office and a professor of law at the state university', 'said']]);
   });
 
+  it('gives a byline after a quotation of several sentences the whole paragraph', () => {
+    const text = 'Readers wrote in.\n\n“The mayor ignored us. The roads are still broken. Nobody came.”\n― Lena Park\n\nThe city did not reply.';
+    const a = attribute(text).layers.attributions!.find((x) => cut(text, x.source) === 'Lena Park');
+    expect(cut(text, a?.content ?? null)).toBe('“The mayor ignored us. The roads are still broken. Nobody came.”');
+  });
+
   it('lists a quote nested in a stronger content with its own speaker, flagged nested', () => {
     const text = 'Two aides said the general described the valley as “a place we will hold at any cost, whatever happens to us.”';
     const got = attribute(text).layers.attributions!.map((a) => [a.label, cut(text, a.source), cut(text, a.cue), a.nested === true]);

@@ -1,4 +1,4 @@
-import type { Attribution, AttributionKind, Document, Mention, ModalCue, Quote, Span, Token } from '../core/index.js';
+import type { Attribution, AttributionKind, Document, Mention, ModalCue, Quote, Sentence, Span, Token } from '../core/index.js';
 import { overlapLength } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
 import { modalityLexicon, reportingLexicon } from './lexicon.js';
@@ -13,6 +13,8 @@ const VERSION = '1';
 const MIN_QUOTE_SHARE = 0.6;
 /** A speech tag ending in a colon governs at most this many following sentences (its paragraph). */
 const MAX_LEAD_SENTENCES = 8;
+/** Rules whose speaker opens the paragraph and speaks to its end. */
+const PARAGRAPH_RULES = new Set(['speaker-dash', 'speaker-colon']);
 /** How far before a quotation a content holding it may start (one long paragraph). */
 const MAX_CONTENT_REACH = 5000;
 /** Pronouns that never name a speaker. */
@@ -71,10 +73,15 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     const cands = mayAttribute(tokens, s, rep) ? findReported(tokens, s, rep, inQuote) : [];
     const tag = cands.length === 0 && si > 0 ? detachedSpeechTag(tokens, s, sentences[si - 1]!, rep) : null;
     if (tag) {
-      // the quotation is the previous sentence, from its first quote mark
+      // the quotation is the previous sentence, from its first quote mark, or its whole paragraph
+      // when that opens with a quote mark (a multi-sentence quotation before a byline)
       const prev = sentences[si - 1]!;
-      let a = prev.tokenStart;
-      while (a < prev.tokenEnd && !/^(["“«]|'')$/.test(tokens[a]!.text) && !(tokens[a]!.text === "'" && tokens[a + 1]?.text.startsWith("'"))) a++;
+      let first = si - 1;
+      while (first > 0 && si - 1 - first < MAX_LEAD_SENTENCES && !breaksBefore(text, tokens, sentences[first]!.tokenStart)) first--;
+      const opener = tokens[sentences[first]!.tokenStart]!;
+      const from = first < si - 1 && /^(["“”«]|'')$/.test(opener.text) ? sentences[first]! : prev;
+      let a = from.tokenStart;
+      while (a < prev.tokenEnd && !/^(["“«]|'')$/.test(tokens[a]!.text) && !(a === from.tokenStart && tokens[a]!.text === '”') && !(tokens[a]!.text === "'" && tokens[a + 1]?.text.startsWith("'"))) a++;
       if (a < prev.tokenEnd - 1) {
         const content = tokenSpan(tokens, [a, prev.tokenEnd]);
         built.push({ kind: 'direct', cue: tokenSpan(tokens, tag.cue), source: tokenSpan(tokens, tag.source), content, fragments: [content], quoteIdx: null, rule: 'detached-speech-tag' });
@@ -83,6 +90,11 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     sentenceCands.push(cands);
     for (const c of cands) {
       const fragments = c.content.map((f) => tokenSpan(tokens, f));
+      if (PARAGRAPH_RULES.has(c.rule) && c.content[c.content.length - 1]![1] >= trimEndOf(tokens, s)) {
+        // a speaker tag that opens a paragraph ("Ana Ruiz — “...") governs the whole paragraph
+        const last = paragraphEnd(text, tokens, sentences, si);
+        if (last > si) fragments[fragments.length - 1] = { start: fragments[fragments.length - 1]!.start, end: sentences[last]!.span.end };
+      }
       built.push({
         kind: c.kind,
         cue: tokenSpan(tokens, c.cue),
@@ -96,8 +108,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
     const lead = si + 1 < sentences.length && !cands.some((c) => c.rule === 'colon') ? colonLead(tokens, s, rep) : null;
     if (lead) {
       // the words are the following sentences up to the end of their paragraph
-      let last = si + 1;
-      while (last + 1 < sentences.length && last - si < MAX_LEAD_SENTENCES && !breaksBefore(text, tokens, sentences[last + 1]!.tokenStart)) last++;
+      const last = paragraphEnd(text, tokens, sentences, si + 1);
       const content = { start: sentences[si + 1]!.span.start, end: sentences[last]!.span.end };
       built.push({ kind: 'reported', cue: tokenSpan(tokens, lead.cue), source: tokenSpan(tokens, lead.source), content, fragments: [content], quoteIdx: null, rule: 'colon-paragraph' });
     }
@@ -239,6 +250,20 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   }));
   modalCues.sort((a, b) => a.span.start - b.span.start);
   return { quotes, attributions, modalCues: modalCues.map((m, i) => ({ ...m, id: `mc${i}` })) };
+}
+
+/** The last sentence of the paragraph that sentence `si` belongs to (at most MAX_LEAD_SENTENCES on). */
+function paragraphEnd(text: string, tokens: readonly Token[], sentences: readonly Sentence[], si: number): number {
+  let last = si;
+  while (last + 1 < sentences.length && last - si < MAX_LEAD_SENTENCES && !breaksBefore(text, tokens, sentences[last + 1]!.tokenStart)) last++;
+  return last;
+}
+
+/** The end of a sentence without its final punctuation (closing quotes kept). */
+function trimEndOf(tokens: readonly Token[], s: Sentence): number {
+  let b = s.tokenEnd;
+  while (b > s.tokenStart && tokens[b - 1]!.pos === 'PUNCT' && !/^[”"»']/.test(tokens[b - 1]!.text) && tokens[b - 1]!.text !== ')') b--;
+  return b;
 }
 
 /**
