@@ -326,7 +326,7 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   }
   if (groups.length === 0) return null;
   const mediators = exchangeMediators(view, s, ws);
-  const mutual = groups.length === 1 && !passive ? mutualSides(view, s, ws, ri, groups[0]!) : null;
+  const mutual = !passive ? mutualSides(view, s, ws, ri, groups) : null;
   if (mutual) {
     const date = (event?.date?.value ?? view.datesIn(s).find((d) => /^\d{4}-\d{2}/.test(d.value))?.value ?? null)?.slice(0, 10) ?? null;
     return {
@@ -390,10 +390,19 @@ function mutualSides(
   s: SentenceView,
   ws: readonly Word[],
   ri: number,
-  total: GroupReading,
+  groups: readonly GroupReading[],
 ): { first: string; second: string; firstPeople: GroupReading; secondPeople: GroupReading } | null {
   const eachAt = ws.findIndex((w, k) => k > ri && (w.norm === 'each' || w.norm === 'apiece' || (w.norm === 'both' && ws[k + 1]?.norm === 'sides')));
   if (eachAt < 0) return null;
+  // "150 from each side": a count just before "each" is the share of one side, not a group of its own.
+  const near = (g: GroupReading) => {
+    const k = wordIndexAt(ws, g.span.end);
+    return k <= eachAt && eachAt - k <= 3;
+  };
+  const share = groups.length > 1 ? groups.find((g) => near(g)) : undefined;
+  const rest = groups.filter((g) => g !== share);
+  if (rest.length !== 1) return null;
+  const total = rest[0]!;
   const before = view.mentionsIn({ start: ws[Math.max(0, ri - 6)]!.start, end: ws[ri]!.start }).filter((m) => ACTORS.has(m.entity.kind) && m.entity.kind !== 'person' && m.form !== 'demonym');
   if (before.length < 2) return null;
   const a = before[before.length - 2]!;
@@ -403,8 +412,8 @@ function mutualSides(
   const second = view.party(b.entity);
   if (first === second) return null;
   // "150 from each side": the per-side count is stated; else each gives half.
-  const stated = view.quantitiesIn(s).find((q) => q.start > ws[ri]!.end && q.start < ws[eachAt]!.start && q.value !== total.count && isCount(q));
-  const count = stated ? stated.value : total.count % 2 === 0 ? total.count / 2 : null;
+  // "60 detainees apiece": the group itself is one side's share.
+  const count = share ? share.count : near(total) || words(total.who ?? '').length + wordIndexAt(ws, total.span.end) >= eachAt - 1 ? total.count : total.count % 2 === 0 ? total.count / 2 : null;
   if (count === null) return null;
   const head = (total.who ?? 'prisoners').replace(/^(?:the|these|those)\s+/i, '');
   const lx = lexicon();
