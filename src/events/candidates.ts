@@ -191,8 +191,13 @@ function specificity(e: TriggerEntry): number {
 
 /** True when some token of the sentence could start a trigger (cheap pre-check). */
 export function hasTriggerWord(tokens: readonly Token[], ts: number, te: number, lex: Lexicon): boolean {
-  for (let i = ts; i < te; i++) if (sensesFor(lex, tokens[i]!.norm, tokens[i]!.lemma).length > 0) return true;
-  return false;
+  return firstTriggerWord(tokens, ts, te, lex) >= 0;
+}
+
+/** The first token of [ts, te) that has a trigger sense, or -1: the pre-check whose answer is also where matching starts. */
+export function firstTriggerWord(tokens: readonly Token[], ts: number, te: number, lex: Lexicon): number {
+  for (let i = ts; i < te; i++) if (sensesFor(lex, tokens[i]!.norm, tokens[i]!.lemma).length > 0) return i;
+  return -1;
 }
 
 /**
@@ -200,9 +205,9 @@ export function hasTriggerWord(tokens: readonly Token[], ts: number, te: number,
  * (priority, then specificity). Tokens used as another trigger's required object or particle are
  * consumed and do not trigger on their own.
  */
-export function findCandidates(tokens: readonly Token[], ts: number, te: number, lex: Lexicon, mentions: MentionInfo, clauses = clauseIds(tokens, ts, te, lex)): Candidate[] {
+export function findCandidates(tokens: readonly Token[], ts: number, te: number, lex: Lexicon, mentions: MentionInfo, clauses = clauseIds(tokens, ts, te, lex), from = ts): Candidate[] {
   const found: Candidate[] = [];
-  for (let i = ts; i < te; i++) {
+  for (let i = Math.max(ts, from); i < te; i++) {
     const t = tokens[i]!;
     const senses = sensesFor(lex, t.norm, t.lemma);
     if (senses.length === 0) continue;

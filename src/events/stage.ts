@@ -1,7 +1,7 @@
 import { modalityAt } from '../core/index.js';
 import type { Attribution, Document, EventMention, Mention, Modality, PloverType, Quantity, Quote, Span, Timex, Token } from '../core/index.js';
 import type { Stage } from '../pipeline/index.js';
-import { clauseIds, findCandidates, hasTriggerWord, type Candidate } from './candidates.js';
+import { clauseIds, findCandidates, firstTriggerWord, type Candidate } from './candidates.js';
 import { lexicon, type Lexicon } from './lexicon.js';
 import { readModality } from './modality.js';
 import { base, headsOf, isDefinite, isPassive, locationNear, npRight, ppMentions, subjectOf, type Range, type SentenceView } from './roles.js';
@@ -238,7 +238,8 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
     while (mp < ix.mentions.length && ix.mentions[mp]!.span.end <= s.span.start) mp++;
     while (tp < ix.timexes.length && ix.timexes[tp]!.span.end <= s.span.start) tp++;
     while (qp < ix.quantities.length && ix.quantities[qp]!.span.end <= s.span.start) qp++;
-    if (te <= ts || !hasTriggerWord(tokens, ts, te, lex)) continue;
+    const firstTrigger = te > ts ? firstTriggerWord(tokens, ts, te, lex) : -1;
+    if (firstTrigger < 0) continue;
     const mentionAt: (Mention | null)[] = new Array(te - ts).fill(null);
     const sMentions: Mention[] = [];
     for (let k = mp; k < ix.mentions.length && ix.mentions[k]!.span.start < s.span.end; k++) {
@@ -260,7 +261,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
     for (let k = qp; k < ix.quantities.length && ix.quantities[k]!.span.start < s.span.end; k++) sQuantities.push(ix.quantities[k]!);
     const clauses = clauseIds(tokens, ts, te, lex);
     const v: SentenceView = { tokens, ts, te, clauses, mentionAt, inTimex, entityOf: ix.entityOf, lex };
-    const cands = findCandidates(tokens, ts, te, lex, { kindAt: (rel) => (mentionAt[rel] && mentionAt[rel]!.form !== 'pronoun' ? mentionAt[rel]!.label : null) }, clauses);
+    const cands = findCandidates(tokens, ts, te, lex, { kindAt: (rel) => (mentionAt[rel] && mentionAt[rel]!.form !== 'pronoun' ? mentionAt[rel]!.label : null) }, clauses, firstTrigger);
     if (cands.length === 0) continue;
     const plan = classify(v, cands, lex);
     const reportingAt = firstReporting(v, lex);
