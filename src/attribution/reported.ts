@@ -29,7 +29,7 @@ const LOOKAHEAD = 12;
 export function mayAttribute(tokens: readonly Token[], s: TokenRange, lex: ReportingLexicon): boolean {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = tokens[i]!;
-    if (lex.verbs.has(t.lemma) || lex.nouns.has(t.lemma) || lex.adjectives.has(t.norm) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === ':' || isDash(t) || isOpenQuote(t) || isCloseQuote(t)) return true;
+    if (lex.verbs.has(t.lemma) || lex.verbs.has(cueLemma(t, lex)) || lex.nouns.has(t.lemma) || lex.adjectives.has(t.norm) || lex.hearsay.has(t.norm) || lex.phrases.has(t.norm) || t.text === ':' || isDash(t) || isOpenQuote(t) || isCloseQuote(t)) return true;
   }
   return false;
 }
@@ -43,7 +43,8 @@ function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number):
   if (t.pos !== 'NOUN') return false;
   const p = i > lo ? tokens[i - 1]! : undefined;
   // a base form tagged as a noun is a verb only after a plural or pronoun subject ("Polls show ...")
-  if (!/(s|ed)$/.test(t.norm) && !(p && ((p.pos === 'PRON' && p.norm !== 'its' && p.norm !== 'his' && p.norm !== 'her') || ((p.pos === 'NOUN' || p.pos === 'PROPN') && /s$/.test(p.norm))))) return false;
+  const coordinated = p !== undefined && p.pos === 'PROPN' && i - 2 >= lo && tokens[i - 2]!.norm === 'and'; // "Obama and Clinton call them ..."
+  if (!/(s|ed)$/.test(t.norm) && !coordinated && !(p && ((p.pos === 'PRON' && p.norm !== 'its' && p.norm !== 'his' && p.norm !== 'her') || ((p.pos === 'NOUN' || p.pos === 'PROPN') && /s$/.test(p.norm))))) return false;
   const n = i + 1 < hi ? tokens[i + 1]! : undefined;
   if (!p || !n) return false;
   return (p.pos === 'PROPN' || p.pos === 'PRON' || p.pos === 'NOUN' || p.pos === 'ADJ') && (n.norm === 'that' || n.norm === 'to' || n.pos === 'PRON' || n.pos === 'DET');
@@ -55,6 +56,14 @@ function infinitiveMarker(tokens: readonly Token[], i: number, end: number): boo
   let j = i + 1;
   while (j < end && tokens[j]!.pos === 'ADV') j++;
   return j < end && tokens[j]!.pos === 'VERB' && !/ing$/.test(tokens[j]!.norm);
+}
+
+/** The verb lemma of a cue token; wink leaves "-ing" forms it tags as adjectives unlemmatised ("is promising"). */
+function cueLemma(t: Token, lex: ReportingLexicon): string {
+  if (t.pos !== 'ADJ' || !/ing$/.test(t.norm) || lex.verbs.has(t.lemma)) return t.lemma;
+  const stem = t.norm.slice(0, -3);
+  for (const c of [stem, `${stem}e`, stem.slice(0, -1)]) if (c.length > 1 && lex.verbs.has(c)) return c;
+  return t.lemma;
 }
 
 function isDash(t: Token | undefined): boolean {
@@ -123,9 +132,10 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
         continue;
       }
     }
-    const frames = lex.verbs.get(t.lemma);
+    const lemma = cueLemma(t, lex);
+    const frames = lex.verbs.get(lemma);
     if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
-    const parts = lex.particles.get(t.lemma);
+    const parts = lex.particles.get(lemma);
     const ce = parts && i + 1 < end && parts.has(tokens[i + 1]!.norm) && !infinitiveMarker(tokens, i + 1, end) ? i + 2 : i + 1;
     const c = verbFrames(tokens, [i, ce], lo, end, frames, out, lex);
     if (c) out.push(c);
@@ -559,7 +569,8 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
   if (frames.has('object')) {
     const t = tokens[ce]!;
     const participle = t.pos === 'VERB' && /ed$/.test(t.norm) && ce + 1 < end && tokens[ce + 1]!.pos === 'NOUN';
-    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || participle || (ce - 1 > 0 && /^(ADP|SCONJ)$/.test(tokens[ce - 1]!.pos) && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
+    const partitive = t.pos === 'ADV' && tokens[ce + 1]?.norm === 'of'; // "called half of his supporters ..."
+    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || participle || partitive || (ce - 1 > 0 && /^(ADP|SCONJ)$/.test(tokens[ce - 1]!.pos) && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
 }

@@ -49,6 +49,8 @@ describe('reported speech', () => {
     ['a nominal cue with its object', 'The senator repeated her criticism of the border deal.', { kind: 'reported', source: 'her', cue: 'criticism of', content: 'the border deal' }],
     ['a focus adverb before an appositive source', 'Even Norway, a close partner of the bloc, said the tariffs were unfair.', { kind: 'reported', source: 'Norway, a close partner of the bloc', cue: 'said', content: 'the tariffs were unfair' }],
     ['a possessive plural inside an appositive relative clause', "Ana Ruiz, who runs the union's drive for nurses' pay, said, “We will strike on Monday.”", { kind: 'direct', source: "Ana Ruiz, who runs the union's drive for nurses' pay", cue: 'said', content: '“We will strike on Monday.”' }],
+    ['a partitive object', 'The governor called half of the council “cowards.”', { kind: 'reported', source: 'The governor', cue: 'called', content: 'half of the council “cowards.”' }],
+    ['an -ing cue tagged as an adjective', 'The mayor is promising cheaper buses.', { kind: 'reported', source: 'The mayor', cue: 'promising', content: 'cheaper buses' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
