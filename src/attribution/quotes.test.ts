@@ -15,6 +15,7 @@ describe('findQuotes', () => {
     ['curly marks', 'The mayor said: “We will rebuild the bridge.”', [{ text: '“We will rebuild the bridge.”', scare: false, closed: true, continuation: false }]],
     ['straight marks', 'He added "the vote is off for now" before leaving.', [{ text: '"the vote is off for now"', scare: false, closed: true, continuation: false }]],
     ['a scare quote of two words without a verb', 'They called the plan a “peace dividend” in public.', [{ text: '“peace dividend”', scare: true, closed: true, continuation: false }]],
+    ['a curly quotation closed by a straight mark', 'The chair said: “We will not wait any longer," and left the room.', [{ text: '“We will not wait any longer,"', scare: false, closed: true, continuation: false }]],
     ['doubled apostrophes as quote marks', "She said ''nothing has been decided yet'' on Friday.", [{ text: "''nothing has been decided yet''", scare: false, closed: true, continuation: false }]],
   ])('%s', (_name, text, expected) => {
     expect(quotes(text)).toEqual(expected);

@@ -68,7 +68,8 @@ export function findQuotes(text: string, tokens: readonly Token[]): QuoteCandida
     if (isOpener(t) && (open < 0 || straight)) {
       open = i;
       straight = false;
-    } else if (isCloser(t) && open >= 0 && !straight) {
+    } else if ((isCloser(t) || (t.text === '"' && i > 0 && tokens[i - 1]!.end === t.start)) && open >= 0 && !straight) {
+      // a curly quotation may close with a straight mark glued to its last word (mixed marks in scraped text)
       emit(open, i, true, pendingContinuation);
       pendingContinuation = false;
       open = -1;

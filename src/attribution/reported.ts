@@ -132,6 +132,14 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
         continue;
       }
     }
+    if (RAISING.has(t.lemma) && t.pos === 'VERB' && tokens[i + 1]?.norm === 'to' && tokens[i + 2]?.pos === 'VERB' && i + 2 < end) {
+      // "the plan seems to have failed": a hedge with no source; the content is the subject and the infinitive
+      const subj = npLeft(tokens, skipLeftAux(tokens, i - 1, lo), lo);
+      if (subj && !(subj[1] - subj[0] === 1 && tokens[subj[0]]!.norm === 'it')) {
+        out.push({ kind: 'reported', cue: [i, i + 1], source: null, content: [subj, [i + 1, contentEnd(tokens, i + 1, end, lex)]], rule: 'raising' });
+        continue;
+      }
+    }
     const lemma = cueLemma(t, lex);
     const frames = lex.verbs.get(lemma);
     if (!frames || !isCueVerb(tokens, i, lo, hi)) continue;
@@ -171,6 +179,9 @@ function nounCue(tokens: readonly Token[], i: number, lo: number, end: number, p
 }
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/;
+
+/** Raising verbs that hedge their clause ("X seems to ..."). */
+const RAISING = new Set(['seem']);
 
 const COPULAS = new Set(['be', 'seem', 'appear', 'remain', 'feel', 'sound', 'become', 'grow']);
 

@@ -51,6 +51,7 @@ describe('reported speech', () => {
     ['a possessive plural inside an appositive relative clause', "Ana Ruiz, who runs the union's drive for nurses' pay, said, “We will strike on Monday.”", { kind: 'direct', source: "Ana Ruiz, who runs the union's drive for nurses' pay", cue: 'said', content: '“We will strike on Monday.”' }],
     ['a partitive object', 'The governor called half of the council “cowards.”', { kind: 'reported', source: 'The governor', cue: 'called', content: 'half of the council “cowards.”' }],
     ['an -ing cue tagged as an adjective', 'The mayor is promising cheaper buses.', { kind: 'reported', source: 'The mayor', cue: 'promising', content: 'cheaper buses' }],
+    ['a hedging raising verb', 'The new road seems to have cut travel times.', { kind: 'reported', source: null, cue: 'seems', content: 'The new road || to have cut travel times' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
