@@ -243,6 +243,15 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   flush();
   for (const run of runs) classifyRun(tokens, run, si, start, lex, out, mark, headline);
 
+  findDescriptions(tokens, start, end, si, lex, out, covered);
+  findPlaceCorefs(tokens, start, end, si, lex, out, covered);
+  findPlaceDescriptions(tokens, start, end, si, lex, out, covered);
+  findPronouns(tokens, start, end, si, lex, out, covered);
+  void PERSON_PRON_KINDS;
+}
+
+/** Step 3 of a sentence: descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns. */
+function findDescriptions(tokens: readonly Token[], start: number, end: number, si: number, lex: EntityLexicon, out: Candidate[], covered: Uint8Array): void {
   // 3. Descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns.
   for (let i = start; i < end; i++) {
     const t = tokens[i]!;
@@ -272,6 +281,10 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     i = headEnd - 1;
   }
 
+}
+
+/** Step 4 of a sentence: place descriptions that refer back ("the city") or name the place ("the city of X"). */
+function findPlaceCorefs(tokens: readonly Token[], start: number, end: number, si: number, lex: EntityLexicon, out: Candidate[], covered: Uint8Array): void {
   // 4. Place descriptions that refer back: "the city", "the country".
   for (let i = start + 1; i < end; i++) {
     if (covered[i - start]) continue;
@@ -297,6 +310,10 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     out.push({ ...c, name: t.norm, coref: { type: 'organization', gender: null, plural: false, head: t.norm, nonState: false } });
     covered.fill(1, i - 1 - start, i + 1 - start);
   }
+}
+
+/** Step 4b of a sentence: other place and facility descriptions ("two bridges"). */
+function findPlaceDescriptions(tokens: readonly Token[], start: number, end: number, si: number, lex: EntityLexicon, out: Candidate[], covered: Uint8Array): void {
   // Other place and facility descriptions: "an ISIL-held building", "two bridges", "the Al Salem hospital".
   for (let i = start; i < end; i++) {
     if (covered[i - start]) continue;
@@ -325,6 +342,10 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     i = he - 1;
   }
 
+}
+
+/** Step 5 of a sentence: pronouns (first-person ones inside a quotation are flagged for attribution). */
+function findPronouns(tokens: readonly Token[], start: number, end: number, si: number, lex: EntityLexicon, out: Candidate[], covered: Uint8Array): void {
   // 5. Pronouns. First-person pronouns inside a quotation belong to its speaker, found later by attribution.
   let inQuote = false;
   for (let i = start; i < end; i++) {
@@ -340,7 +361,6 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
     const c = base(i, i + 1, si, p[0] === 'person' ? 'person' : p[0] === 'organization' ? 'organization' : 'group', 'pronoun', 'pronoun');
     out.push({ ...c, coref: { type: 'pronoun', gender: p[1], plural: p[2], head: null, nonState: false, quoted } });
   }
-  void PERSON_PRON_KINDS;
 }
 
 /** A line of its own of a few words with no final stop ("What Comes Next?") reads as a heading. */
