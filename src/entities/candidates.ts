@@ -289,7 +289,7 @@ function findPlaceCorefs(tokens: readonly Token[], start: number, end: number, s
   for (let i = start + 1; i < end; i++) {
     if (covered[i - start]) continue;
     const t = tokens[i]!;
-    const want = lex.placeCorefNouns[t.norm];
+    const want = lex.placeCorefNouns.get(t.norm);
     if (!want || !lowerInitial(t.text) || tokens[i - 1]!.norm !== 'the') continue;
     const nx = tokens[i + 1];
     if (nx && i + 1 < end && nx.pos === 'NOUN') continue;
@@ -354,7 +354,7 @@ function findPronouns(tokens: readonly Token[], start: number, end: number, si: 
     else if (t.text === '”') inQuote = false;
     else if (t.text === '"') inQuote = !inQuote;
     if (covered[i - start]) continue;
-    const p = lex.pronouns[t.norm];
+    const p = lex.pronouns.get(t.norm);
     if (!p) continue;
     const quoted = inQuote && /^(i|me|my|myself|we|us|our|ourselves)$/.test(t.norm);
     if (t.norm === 'it' && !itRefers(tokens, i, end)) continue;

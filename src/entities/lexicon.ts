@@ -134,13 +134,14 @@ export interface EntityLexicon {
   readonly directions: ReadonlySet<string>;
   readonly nameParticles: ReadonlySet<string>;
   readonly gender: ReadonlyMap<string, 'm' | 'f'>;
-  readonly pronouns: Readonly<Record<string, readonly ['person' | 'organization' | 'group', 'm' | 'f' | null, boolean]>>;
+  /** Pronoun → [kind, gender, plural]; a Map, so words like "constructor" find nothing. */
+  readonly pronouns: ReadonlyMap<string, readonly ['person' | 'organization' | 'group', 'm' | 'f' | null, boolean]>;
   readonly notNames: ReadonlySet<string>;
   readonly nonEntityPrefixes: ReadonlySet<string>;
   readonly miscHeads: ReadonlySet<string>;
   readonly facilityHeads: ReadonlySet<string>;
   readonly nonEntityAcronyms: ReadonlySet<string>;
-  readonly placeCorefNouns: Readonly<Record<string, 'place' | 'country'>>;
+  readonly placeCorefNouns: ReadonlyMap<string, 'place' | 'country'>;
   readonly placeDescNouns: PhraseIndex<true>;
   readonly orgsById: ReadonlyMap<string, OrgActor>;
 }
@@ -233,13 +234,13 @@ export function entityLexicon(): EntityLexicon {
     directions: new Set(lex.directions),
     nameParticles: new Set(lex.nameParticles),
     gender,
-    pronouns: lex.pronouns,
+    pronouns: new Map(Object.entries(lex.pronouns)),
     notNames: new Set(lex.notNames),
     nonEntityPrefixes: new Set(lex.nonEntityPrefixes),
     miscHeads: new Set(lex.miscHeads),
     facilityHeads: new Set(lex.facilityHeads),
     nonEntityAcronyms: new Set(lex.nonEntityAcronyms),
-    placeCorefNouns: lex.placeCorefNouns,
+    placeCorefNouns: new Map(Object.entries(lex.placeCorefNouns)),
     placeDescNouns: placeDesc,
     orgsById: new Map(actors.organizations.map((o) => [o.id, o])),
   };
