@@ -1,4 +1,4 @@
-import { diagnostic, withLayers, type Document, type LayerName, type Layers } from '../core/index.js';
+import { diagnostic, withLayers, type Document, type LayerName, type Layers, type Token } from '../core/index.js';
 import type { Stage, StageContext } from './stage.js';
 
 /** Checks that every stage's requirements are produced by an earlier stage; throws otherwise. */
@@ -70,6 +70,7 @@ function freezeLayers(layers: Partial<Layers>): Partial<Layers> {
 /** Checks spans are in bounds and sorted, ids unique. Throws on a broken invariant. */
 export function checkLayer(textLength: number, name: string, records: readonly unknown[] | undefined): void {
   if (!records) return;
+  if (name === 'tokens') return checkTokens(textLength, records as readonly Token[]);
   let lastStart = -1;
   // Ids that are strictly increasing numbers (token indices) are unique without a set of strings.
   let increasing = true;
@@ -89,6 +90,26 @@ export function checkLayer(textLength: number, name: string, records: readonly u
     }
   }
   if (!increasing) checkUniqueIds(name, records as readonly Record<string, unknown>[]);
+}
+
+/**
+ * checkLayer for the tokens layer, the longest one: the same checks with property reads that
+ * stay monomorphic (the generic loop sees records of every layer's shape).
+ */
+function checkTokens(textLength: number, tokens: readonly Token[]): void {
+  let lastStart = -1;
+  let lastIndex = -Infinity;
+  let increasing = true;
+  for (const t of tokens) {
+    if (typeof t.start !== 'number' || t.start < 0 || t.end > textLength || t.start > t.end) {
+      throw new Error(`invariant broken: layer tokens has a span out of bounds: ${JSON.stringify(t)}`);
+    }
+    if (t.start < lastStart) throw new Error('invariant broken: layer tokens is not sorted by start');
+    lastStart = t.start;
+    if (typeof t.i === 'number' && t.i > lastIndex) lastIndex = t.i;
+    else increasing = false;
+  }
+  if (!increasing) checkUniqueIds('tokens', tokens as unknown as readonly Record<string, unknown>[]);
 }
 
 function checkUniqueIds(name: string, records: readonly Record<string, unknown>[]): void {

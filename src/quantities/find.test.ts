@@ -24,6 +24,8 @@ function render(input: string): string[] {
 
 describe('cardinals and what they count', () => {
   it.each([
+    ['an article before a scale word opens a number', 'A hundred monitors and a dozen medics arrived.', ['A hundred=100 of:monitors', 'a dozen=12 of:medics']],
+    ['an article elsewhere opens nothing', 'A convoy left and an envoy stayed behind.', []],
     ['digits with pre-modifiers', 'The militia freed 41 Kenyan truck drivers on Monday.', ['41=41 of:Kenyan truck drivers']],
     ['thousands separator', 'Officials counted 12,500 displaced families.', ['12,500=12500 of:displaced families']],
     ['number words', 'Seven Nepali students were among them.', ['Seven=7 of:Nepali students']],

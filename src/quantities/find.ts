@@ -13,6 +13,22 @@ function starters(lex: QuantityLexicon): Set<string> {
   return set;
 }
 
+const articleCache = new WeakMap<QuantityLexicon, Set<string>>();
+
+/**
+ * 'a' and 'an' when no word list but the scales reads them: then they open a quantity only
+ * before a scale or dozen word, and every other occurrence is skipped without a look-up.
+ */
+function articleStarters(lex: QuantityLexicon): Set<string> {
+  let set = articleCache.get(lex);
+  if (!set) {
+    const lists = [lex.units, lex.tens, lex.vaguePlurals, lex.ordinals, lex.currencySymbols, lex.scales, lex.dozen, lex.scaleAbbreviations];
+    set = new Set(['a', 'an'].filter((w) => !lists.some((m) => m.has(w))));
+    articleCache.set(lex, set);
+  }
+  return set;
+}
+
 /** The label of a quantity record. */
 export type QuantityLabel = Quantity['label'];
 
@@ -525,6 +541,7 @@ export function createQuantityFinder(
   }
 
   const startWords = starters(lex);
+  const articles = articleStarters(lex);
   return (sentenceFrom, sentenceTo) => {
     from = sentenceFrom;
     to = sentenceTo;
@@ -533,7 +550,10 @@ export function createQuantityFinder(
     labelAt = -10;
     for (let i = from; i < to; ) {
       const t = tokens[i]!;
-      const c = i < skipUntil || ((t.type === 'word' || t.type === 'punctuation') && !startWords.has(t.norm)) ? null : tryAt(i);
+      const plain = t.type === 'word' || t.type === 'punctuation';
+      // an article opens a quantity only before a scale word ("a hundred", "a dozen")
+      const skip = i < skipUntil || (plain && (!startWords.has(t.norm) || (articles.has(t.norm) && !lex.scales.has(norm(i + 1)) && !lex.dozen.has(norm(i + 1)))));
+      const c = skip ? null : tryAt(i);
       if (c) {
         out.push(c);
         lastEnd = c.tokenEnd;
