@@ -67,6 +67,9 @@ const NO_EVENT: EventOut = {
   sentence: { start: 0, end: 0 },
 };
 
+/** Spans of time that talks can fill ("after weeks of talks"). */
+const DURATIONS: ReadonlySet<string> = new Set(['days', 'weeks', 'months', 'years', 'rounds', 'hours']);
+
 /**
  * Talks stated in a sentence the event stage coded no event for: "A Hamas delegation is due in
  * Cairo for talks with Egyptian officials" — a subject actor, a talks noun, "with" a counterpart.
@@ -77,8 +80,20 @@ export function talksStated(view: DocView, s: SentenceView): EventOut | null {
   const ws = view.words(s);
   if (ws.some((w) => w.norm === 'could' || w.norm === 'might' || w.norm === 'may' || w.norm === 'if')) return null;
   for (const h of lx.negotiation.find(ws)) {
-    if (ws[h.j]?.norm !== 'with' || view.negatedAt(ws, h.i)) continue;
-    if (insideQuotes(s.text ?? '', h.start - s.start)) continue;
+    if (view.negatedAt(ws, h.i) || insideQuotes(s.text ?? '', h.start - s.start)) continue;
+    // "X and Y agreed ... after weeks of talks": the agreement's sides talked.
+    const agree = s.events.find((e) => e.type === 'AGREE' && (e.modality === 'asserted' || e.modality === 'reported') && e.actor.length > 0);
+    if (agree && ws[h.i - 1]?.norm === 'of' && DURATIONS.has(ws[h.i - 2]?.norm ?? '')) {
+      return {
+        ...NO_EVENT,
+        id: `talks@${h.start}`,
+        actor: agree.actor,
+        modality: 'reported',
+        trigger: { text: view.slice(s, h.start, h.end) ?? '', start: h.start, end: h.end },
+        sentence: { start: s.start, end: s.end, text: s.text ?? undefined },
+      };
+    }
+    if (ws[h.j]?.norm !== 'with') continue;
     const subject = view
       .mentionsIn({ start: s.start, end: h.start })
       .filter((m) => m.entity.kind === 'organization' || m.entity.kind === 'country' || m.entity.kind === 'group')
@@ -372,7 +387,7 @@ class Agreements {
   constructor(private readonly belligerents: readonly string[]) {}
 
   add(view: DocView, s: SentenceView, r: AgreementReading): void {
-    const creates = r.kind !== null && (r.inForce || r.knownPhases.length > 0);
+    const creates = r.kind !== null && (r.inForce || r.knownPhases.length > 0 || Boolean(r.announced) || Boolean(r.starts));
     let w = this.list.find((x) => x.kind === r.kind) ?? (this.list.length === 1 ? this.list[0]! : null);
     if (!w) {
       if (!creates) return;
@@ -410,6 +425,9 @@ class Agreements {
       it.name = r.name;
     }
     if (r.inForceSince && (it.in_force_since === null || r.inForceSince < it.in_force_since)) it.in_force_since = r.inForceSince;
+    if (r.announced) it.announced ??= r.announced;
+    if (r.starts && !it.in_force_since) it.starts = r.starts;
+    if (r.phaseLengthDays) it.phase_length_days ??= r.phaseLengthDays;
     if (r.ended) it.status = 'ended';
     else if (r.trouble) {
       // The latest article's trouble replaces an older picture; within one article the worst counts.

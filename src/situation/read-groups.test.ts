@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EntityOut, Extraction } from '../output/schema.js';
 import { buildSituation } from './build.js';
 import { DocView } from './doc-view.js';
-import { groupHead, namesPeople, readCaptiveGroups, readExchange, readPeopleNamedAfterRelease, readReleasedPersons } from './read-items.js';
-import { doc, entity, qty } from './testkit.js';
+import { datelineOf } from './read.js';
+import { groupHead, namesPeople, readAgreement, readCaptiveGroups, readExchange, readPeopleNamedAfterRelease, readReleasedPersons } from './read-items.js';
+import { dateIn, day, doc, entity, evIn, qty, ref } from './testkit.js';
 
 // Round 2 of the situation (issue 4, item 3): group names, partitive deaths, speakers, mutual swaps,
 // people named after a release.
@@ -111,5 +112,42 @@ describe('readPeopleNamedAfterRelease', () => {
       ['Ana Lind', 'released'],
       ['Tomas Berg', 'released'],
     ]);
+  });
+});
+
+describe('datelineOf', () => {
+  it.each([
+    ['VALLETTA, Malta — Talks went on.', { city: 'Valletta', country: 'MLT' }],
+    ['OSLO — Talks went on.', { city: 'Oslo', country: null }],
+    ['Talks went on in Oslo.', null],
+  ])('%s', (t, want) => {
+    const v = new DocView(doc('t', '2024-06-01', t));
+    const got = datelineOf(v);
+    if (want === null) expect(got).toBeNull();
+    else expect(got).toMatchObject({ city: want.city, ...(want.country ? { country: want.country } : {}) });
+  });
+});
+
+describe('readAgreement: what an announcement says of the days ahead', () => {
+  it('reads the start day (a weekday still to come is after publication) and the phase length', () => {
+    const t = 'The truce would take effect on Sunday. The first phase is due to last six weeks.';
+    // The resolver placed "Sunday" in the past; a future start is the next Sunday after publication (Saturday 2024-06-01).
+    const v = new DocView(doc('t', '2024-06-01', t, { dates: [dateIn(t, 'Sunday', '2024-05-26'), { ...dateIn(t, 'six weeks', 'P6W'), type: 'DURATION' }] }));
+    expect(readAgreement(v, v.sentences[0]!)?.starts).toBe('2024-06-02');
+    expect(readAgreement(v, v.sentences[1]!)?.phaseLengthDays).toBe(42);
+  });
+
+  it('reads "agreed to halt the fighting" as a truce announced, not in force', () => {
+    const t = 'Greece and the Sea Wolves agreed on Friday to halt the fighting after weeks of talks.';
+    const ents = [entity(t, 'Greece', 'country', 'GRC', null), entity(t, 'Sea Wolves', 'group', null, 'REB')];
+    const agree = evIn(t, 'agreed', { type: 'AGREE', triggerText: 'agreed', actor: [ref('Greece', 'GRC', null, 'ent_greece'), ref('Sea Wolves', null, 'REB', 'ent_sea_wolves')], date: day('2024-05-31', 'Friday') });
+    const d = doc('t', '2024-06-01', t, { entities: ents, events: [agree], dates: [dateIn(t, 'Friday', '2024-05-31')] });
+    const v = new DocView(d);
+    const r = readAgreement(v, v.sentences[0]!)!;
+    expect([r.kind, r.inForce, r.inForceSince, r.announced]).toEqual(['truce', false, null, '2024-05-31']);
+    const s = buildSituation([d]);
+    expect(s.agreements[0]).toMatchObject({ name: 'ceasefire', status: 'proposed', announced: '2024-05-31' });
+    // "after weeks of talks": the sides that agreed had talked.
+    expect(s.negotiations[0]?.parties.sort()).toEqual(['GRC', 'Sea Wolves']);
   });
 });

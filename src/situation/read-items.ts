@@ -2,6 +2,7 @@ import type { EntityOut, EventOut, Extraction } from '../output/schema.js';
 import { type DocView, type SentenceView, wordIndexAt } from './doc-view.js';
 import { lexicon, type Word, words } from './lexicon.js';
 import { clauseAfter, countriesIn, listAfter, phraseAfter } from './read.js';
+import { dayNumber } from './util.js';
 import type { CaptiveStatus } from './schema.js';
 
 type QuantityOut = Extraction['quantities'][number];
@@ -41,6 +42,12 @@ export interface AgreementReading {
   readonly fromEvent: EventOut | null;
   /** Trouble the sentence reports (a violation, a postponement, a deadlock), most severe. */
   readonly trouble: 'stalled' | 'at risk' | 'disputed' | null;
+  /** The day the agreement was announced (an asserted agreeing event with a day date). */
+  readonly announced?: string | null;
+  /** The day it is to take effect ("would take effect on Sunday"). */
+  readonly starts?: string | null;
+  /** How long a phase lasts, in days ("the first phase is due to last 42 days"). */
+  readonly phaseLengthDays?: number | null;
 }
 
 /** The phase number named around a phase word at index i ("second phase", "phase two"), or null. */
@@ -62,9 +69,10 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   const hits = lx.agreement.find(ws);
   const halted = hits.length === 0 && !truceEvent ? fightingHalted(view, ws) : false;
   const phaseHits = lx.phase.find(ws).filter((h) => phaseNumberAt(ws, h.i) !== null);
-  if (hits.length === 0 && !truceEvent && !halted && phaseHits.length === 0) return null;
+  const toHalt = hits.length === 0 && !truceEvent && !halted && agreeEvent !== null && fightingToHalt(view, ws);
+  if (hits.length === 0 && !truceEvent && !halted && !toHalt && phaseHits.length === 0) return null;
   const first = hits[0];
-  const kind: AgreementReading['kind'] = truceEvent || halted || lx.conflictEnd.test(ws) ? 'truce' : first ? 'deal' : null;
+  const kind: AgreementReading['kind'] = truceEvent || halted || toHalt || lx.conflictEnd.test(ws) ? 'truce' : first ? 'deal' : null;
   // Agreements that end fighting go by one name whatever the article calls them (truce, cease-fire).
   let name = kind === 'truce' ? 'ceasefire' : (first?.phrase ?? 'agreement');
   if (kind === 'deal' && first && ws[first.j] && lx.agreement.at(ws, first.j) && ws[first.j]!.norm !== first.phrase) name = `${first.phrase} ${ws[first.j]!.norm}`;
@@ -127,7 +135,7 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
       inForce = true;
     }
   }
-  if (agreeEvent && agreeEvent.modality === 'asserted' && !future) inForce = true;
+  if (agreeEvent && agreeEvent.modality === 'asserted' && !future && !toHalt) inForce = true;
   let trouble: AgreementReading['trouble'] = null;
   // "The truce took effect hours late, after X delayed ...": a delay or dispute on the way in does not put it at risk.
   if (nowInForce.length === 0) for (const [k, m] of lx.trouble) {
@@ -149,7 +157,38 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
     next: [...new Set(next.map((n) => n.what))],
     future,
     fromEvent: truceEvent ?? agreeEvent,
+    announced: agreeEvent && (agreeEvent.modality === 'asserted' || agreeEvent.modality === 'reported') && agreeEvent.date?.precision === 'day' && hits.length + Number(halted) + Number(toHalt) > 0 ? agreeEvent.date.value.slice(0, 10) : null,
+    starts: startDay(view, s, ws),
+    phaseLengthDays: phaseHits.length > 0 ? phaseLength(view, s) : null,
   };
+}
+
+const WEEKDAY_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
+
+/**
+ * The day an agreement is to take effect: a day date in a sentence whose in-force word is in the
+ * future ("would take effect on Sunday"). A weekday named for what is still to come is the next
+ * such day after publication, whatever the date resolver guessed.
+ */
+function startDay(view: DocView, s: SentenceView, ws: readonly Word[]): string | null {
+  const lx = lexicon();
+  const hit = lx.inForce.find(ws).find((h) => !view.negatedAt(ws, h.i) && futureNear(ws, h.i));
+  if (!hit) return null;
+  const d = view.datesIn(s).find((x) => x.start > hit.start && /^\d{4}-\d{2}-\d{2}$/.test(x.value.slice(0, 10)));
+  if (!d) return null;
+  let day = dayNumber(d.value.slice(0, 10));
+  const pub = dayNumber(view.ref.published);
+  if (WEEKDAY_RE.test(d.text.trim()) && Number.isFinite(pub)) while (day <= pub) day += 7;
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A phase length stated as a duration in days or weeks ("to last 42 days", "six weeks"). */
+function phaseLength(view: DocView, s: SentenceView): number | null {
+  for (const d of view.datesIn(s)) {
+    const m = /^P(\d+)([DW])$/.exec(d.value);
+    if (m) return Number(m[1]) * (m[2] === 'W' ? 7 : 1);
+  }
+  return null;
 }
 
 /** True when a fighting noun is followed within seven words by a halt verb ("fighting in X has been halted"), not negated. */
@@ -158,6 +197,17 @@ export function fightingHalted(view: DocView, ws: readonly Word[]): boolean {
   for (let i = 0; i < ws.length; i++) {
     if (!lx.fighting.has(ws[i]!.norm)) continue;
     for (let k = i + 1; k < Math.min(ws.length, i + 8); k++) if (lx.halt.has(ws[k]!.norm) && !view.negatedAt(ws, k)) return true;
+  }
+  return false;
+}
+
+/** True when a halt verb still to come takes a fighting noun as object ("agreed to halt the fighting"): a truce agreed, not in force. */
+export function fightingToHalt(view: DocView, ws: readonly Word[]): boolean {
+  const lx = lexicon();
+  for (let i = 1; i < ws.length; i++) {
+    if (!lx.fighting.has(ws[i]!.norm)) continue;
+    const v = ws[i - 1]!.norm === 'the' ? i - 2 : i - 1;
+    if (v >= 0 && lx.halt.has(ws[v]!.norm) && !view.negatedAt(ws, v) && futureNear(ws, v)) return true;
   }
   return false;
 }

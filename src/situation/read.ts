@@ -46,7 +46,7 @@ export function listBefore(view: DocView, s: SentenceView, ws: readonly Word[], 
     const gap = view.slice(s, m.end, bound) ?? '';
     if (out.length === 0) {
       if (words(gap).length > gapWords) break;
-    } else if (!/^[\s,]*(?:(?:and|or|as well as)\s+)*$/i.test(gap)) break;
+    } else if (!/^[\s,]*(?:(?:and|or|as well as)\s+)*(?:the\s+)?$/i.test(gap)) break;
     out.unshift(m);
     bound = m.start;
   }
@@ -216,6 +216,13 @@ export function readNegotiation(view: DocView, s: SentenceView, e: EventOut): Ne
   const { subject, fromCue, span: subjectSpan } = readSubject(view, s, ws);
   // Only a named place ("Doha"), not "the region".
   let where: string | null = e.location && /^\p{Lu}/u.test(e.location.name) ? e.location.name : null;
+  // "talks in the Qatari capital" from a story datelined "DOHA, Qatar —": the dateline city.
+  if (where === null && s.text !== null) {
+    const at = e.trigger.end - s.start;
+    const cap = at >= 0 ? /^[^,;.]{0,40}?\bin the (\p{Lu}[\p{L}-]+) capital\b/u.exec(s.text.slice(at)) : null;
+    const line = cap ? datelineOf(view) : null;
+    if (cap && line && line.country !== null && countriesIn(cap[1]!)[0] === line.country) where = line.city;
+  }
   if (where === null) {
     for (const m of view.mentionsIn(s)) {
       if (m.entity.kind !== 'place' && m.entity.kind !== 'country') continue;
@@ -285,4 +292,22 @@ function spanOf(s: SentenceView, from: number, clause: string): { start: number;
 /** Keeps the first occurrence of each string. */
 export function unique(xs: Iterable<string>): string[] {
   return [...new Set(xs)];
+}
+
+const DATELINE_RE = /^\s*(\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:\/[\p{Lu} .'’-]+)?(?:,\s*([\p{L} .'’-]{2,40}?))?\s+[—–]\s/u;
+
+/**
+ * The dateline of a story ("DOHA, Qatar — ..."): the city in title case and its country (from
+ * the words after the comma, else the city's entity), read from the first body sentence.
+ */
+export function datelineOf(view: DocView): { city: string; country: string | null } | null {
+  const first = view.sentences.find((s) => !s.headline && s.text !== null);
+  if (!first) return null;
+  const m = DATELINE_RE.exec(first.text!);
+  if (!m) return null;
+  const city = m[1]!.trim().toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_x, a: string, b: string) => a + b.toUpperCase());
+  const at = first.start + (first.text!.indexOf(m[1]!));
+  const ent = view.mentionsIn({ start: at, end: at + m[1]!.length })[0]?.entity ?? null;
+  const country = countriesIn(m[2] ?? null)[0] ?? ent?.country ?? countriesIn(city)[0] ?? null;
+  return { city, country };
 }

@@ -105,6 +105,12 @@ export const AgreementSchema = z.object({
   /** Phases named in the sources (1, 2, ...), in order. */
   phases: z.array(z.number().int()),
   in_force_since: z.string().nullable(),
+  /** The day the agreement was announced. */
+  announced: z.string().nullable().optional(),
+  /** The day it is (or was) to take effect, as announced. */
+  starts: z.string().nullable().optional(),
+  /** How long a phase lasts, in days, as announced. */
+  phase_length_days: z.number().nullable().optional(),
   /** in_force, or in trouble (disputed < at risk < stalled) as the latest article tells it. */
   status: z.enum(['proposed', 'in_force', 'disputed', 'at risk', 'stalled', 'ended']),
   /** The current phase number; null when no phase is known. */
