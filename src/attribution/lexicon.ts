@@ -19,6 +19,7 @@ const ReportingSchema = z.object({
   hearsay: z.array(z.string().min(1)),
   nouns: z.array(z.object({ lemma: z.string().min(1), preps: z.array(z.string().min(1)).optional() })).optional(),
   adjectives: z.array(z.object({ lemma: z.string().min(1), preps: z.array(z.string().min(1)) })).optional(),
+  naming: z.array(z.string().min(1)).optional(),
 });
 
 const POS_TAGS = ['ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X', 'SPACE'] as const;
@@ -51,6 +52,8 @@ export interface ReportingLexicon {
   readonly nounPreps: ReadonlyMap<string, ReadonlySet<string>>;
   /** stance adjectives after "be" (critical of, sure that) → the prepositions that take their object. */
   readonly adjectives: ReadonlyMap<string, ReadonlySet<string>>;
+  /** verbs whose short quoted object quotes the subject ("called the plan “a fraud”"). */
+  readonly naming: ReadonlySet<string>;
 }
 
 /** One modality cue pattern. */
@@ -90,7 +93,7 @@ export function reportingLexicon(): ReportingLexicon {
       phrases.set(words[0]!, list);
     }
     for (const list of phrases.values()) list.sort((a, b) => b.words.length - a.words.length);
-    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())), nounPreps: new Map((d.nouns ?? []).filter((n) => n.preps).map((n) => [n.lemma.toLowerCase(), new Set(n.preps!.map((w) => w.toLowerCase()))])), adjectives: new Map((d.adjectives ?? []).map((a) => [a.lemma.toLowerCase(), new Set(a.preps.map((w) => w.toLowerCase()))])) };
+    reporting = { verbs, particles, phrases, hearsay: new Set(d.hearsay.map((w) => w.toLowerCase())), nouns: new Set((d.nouns ?? []).map((n) => n.lemma.toLowerCase())), nounPreps: new Map((d.nouns ?? []).filter((n) => n.preps).map((n) => [n.lemma.toLowerCase(), new Set(n.preps!.map((w) => w.toLowerCase()))])), naming: new Set((d.naming ?? []).map((w) => w.toLowerCase())), adjectives: new Map((d.adjectives ?? []).map((a) => [a.lemma.toLowerCase(), new Set(a.preps.map((w) => w.toLowerCase()))])) };
   }
   return reporting;
 }

@@ -508,6 +508,8 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
       // "Worried about the turnout, the president is ...": the main clause after a fronted phrase
       if (subjectVerbAt(tokens, j + 1, end)) return j;
     }
+    // "called the offer “an insult” and walked out": a second predicate of the subject ends the object
+    if ((t.norm === 'and' || t.norm === 'but') && j + 1 < end && tokens[j + 1]!.pos === 'VERB' && /ed$/.test(tokens[j + 1]!.norm) && tokens[j - 1]!.text !== ',' && tokens[j + 2]?.pos !== 'NOUN') return trimEnd(tokens, a, j);
     // "backing the rebels as the allies support the army": a subordinate clause ends the object
     if (SUBORDINATORS.has(t.norm) && subjectVerbAt(tokens, j + 1, end)) return trimEnd(tokens, a, j);
   }

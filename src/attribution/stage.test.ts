@@ -49,7 +49,7 @@ describe('reported speech', () => {
     ['a nominal cue with its object', 'The senator repeated her criticism of the border deal.', { kind: 'reported', source: 'her', cue: 'criticism of', content: 'the border deal' }],
     ['a focus adverb before an appositive source', 'Even Norway, a close partner of the bloc, said the tariffs were unfair.', { kind: 'reported', source: 'Norway, a close partner of the bloc', cue: 'said', content: 'the tariffs were unfair' }],
     ['a possessive plural inside an appositive relative clause', "Ana Ruiz, who runs the union's drive for nurses' pay, said, “We will strike on Monday.”", { kind: 'direct', source: "Ana Ruiz, who runs the union's drive for nurses' pay", cue: 'said', content: '“We will strike on Monday.”' }],
-    ['a partitive object', 'The governor called half of the council “cowards.”', { kind: 'reported', source: 'The governor', cue: 'called', content: 'half of the council “cowards.”' }],
+    ['a partitive object', 'The governor called half of the council “cowards.”', { kind: 'mixed', source: 'The governor', cue: 'called', content: 'half of the council “cowards.”' }],
     ['an -ing cue tagged as an adjective', 'The mayor is promising cheaper buses.', { kind: 'reported', source: 'The mayor', cue: 'promising', content: 'cheaper buses' }],
     ['a hedging raising verb', 'The new road seems to have cut travel times.', { kind: 'reported', source: null, cue: 'seems', content: 'The new road || to have cut travel times' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
@@ -133,6 +133,12 @@ describe('direct quotes and speakers', () => {
     const text = 'Readers wrote in.\n\n“The mayor ignored us. The roads are still broken. Nobody came.”\n― Lena Park\n\nThe city did not reply.';
     const a = attribute(text).layers.attributions!.find((x) => cut(text, x.source) === 'Lena Park');
     expect(cut(text, a?.content ?? null)).toBe('“The mayor ignored us. The roads are still broken. Nobody came.”');
+  });
+
+  it('keeps a short quoted name given by a naming verb as a quotation of the subject', () => {
+    const text = 'The union called the offer “an insult” and walked out. The so-called “peace plan” failed.';
+    const d = attribute(text);
+    expect(d.layers.quotes!.map((q) => [q.text, cut(text, q.speakerSpan)])).toEqual([['an insult', 'The union']]);
   });
 
   it('lists a quote nested in a stronger content with its own speaker, flagged nested', () => {

@@ -59,7 +59,7 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   const mod = modalityLexicon();
 
   // ---- quotations
-  const quoteCands = findQuotes(text, tokens).filter((q) => !q.scare);
+  const quoteCands = findQuotes(text, tokens).filter((q) => !q.scare || namedByCue(tokens, q.open, rep.naming));
   const quoteOf = new Int32Array(tokens.length).fill(-1);
   quoteCands.forEach((q, qi) => quoteOf.fill(qi, q.open + 1, q.closed ? q.close : q.close + 1));
   const inQuote = (i: number) => quoteOf[i]! >= 0;
@@ -250,6 +250,18 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
   }));
   modalCues.sort((a, b) => a.span.start - b.span.start);
   return { quotes, attributions, modalCues: modalCues.map((m, i) => ({ ...m, id: `mc${i}` })) };
+}
+
+/** True when a short quotation is the quoted name a verb like "call" gives its object ("called the halt “cheap blackmail”"). */
+function namedByCue(tokens: readonly Token[], open: number, naming: ReadonlySet<string>): boolean {
+  const sentence = tokens[open]!.sentence;
+  for (let j = open - 1; j >= 0 && open - j <= 6 && tokens[j]!.sentence === sentence; j--) {
+    const t = tokens[j]!;
+    // the verb needs an object between it and the quotation ("called the halt “...”", not "so-called “...”")
+    if (t.pos === 'VERB' || t.pos === 'AUX') return t.pos === 'VERB' && naming.has(t.lemma) && j < open - 1 && tokens[j - 1]?.text !== '-';
+    if (t.pos === 'PUNCT' && t.text !== ',') return false;
+  }
+  return false;
 }
 
 /** The last sentence of the paragraph that sentence `si` belongs to (at most MAX_LEAD_SENTENCES on). */
