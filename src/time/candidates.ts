@@ -443,8 +443,10 @@ export function parseNumber(s: string, lex: TimeLexicon): number | null {
 export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[] {
   if (!finder.precheck.test(text)) return [];
   const found: (TimeCandidate & { priority: number })[] = [];
-  // 0: not tested yet, 1: passed, 2: failed
-  const triggered = new Uint8Array(finder.triggers.length);
+  // 0: not tested yet, 1: passed, 2: failed (one buffer reused: this function never re-enters itself)
+  if (triggeredBuffer.length < finder.triggers.length) triggeredBuffer = new Uint8Array(finder.triggers.length);
+  const triggered = triggeredBuffer;
+  triggered.fill(0, 0, finder.triggers.length);
   if (finder.wordTriggerMask !== 0) {
     const passed = wordTriggers(text, finder);
     for (let k = 0; k < finder.triggers.length && k < 31; k++) {
@@ -472,6 +474,8 @@ export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[
   }
   return selectCandidates(found);
 }
+
+let triggeredBuffer = new Uint8Array(32);
 
 /** Per finder, the word triggers that each letter run passes. */
 const runMasks = new WeakMap<Finder, Map<string, number>>();
