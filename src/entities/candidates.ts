@@ -78,6 +78,7 @@ function lowerInitial(text: string): boolean {
 }
 
 const ARABIC_PARTICLES = new Set(['al', 'Al', 'el', 'El', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'bin', 'Bin', 'ibn', 'Abu', 'Abd']);
+const FUNCTION_POS = new Set(['DET', 'ADP', 'CCONJ', 'SCONJ', 'PART']);
 const CLOSED_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'INTJ']);
 const OPENING_MARKS = new Set(['“', '"', '‘', "'", '(', '[', '—', '–', ':', '-']);
 
@@ -381,9 +382,11 @@ function isTitleCase(tokens: readonly Token[], start: number, end: number): bool
   let caps = 0;
   for (let i = start + 1; i < end; i++) {
     const t = tokens[i]!;
-    if (!/^[A-Za-z]/.test(t.text) || /^(DET|ADP|CCONJ|SCONJ|PART)$/.test(t.pos) || t.text.length < 2) continue;
+    const c = t.text.charCodeAt(0);
+    const upper = c >= 65 && c <= 90;
+    if (!(upper || (c >= 97 && c <= 122)) || FUNCTION_POS.has(t.pos) || t.text.length < 2) continue;
     words++;
-    if (/^[A-Z]/.test(t.text)) caps++;
+    if (upper) caps++;
   }
   // A headline has no final stop; a full sentence must be capitalised throughout to count.
   const stop = tokens[end - 1]!.text === '.';

@@ -602,6 +602,7 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
   const bySentence = new Map<number, { at: number; code: string; locative: boolean }[]>();
   const counts = new Map<string, number>();
   const firstOf = new Map<Builder, { at: number; end: number; sentence: number }>();
+  const sentStarts = new Map<number, number>();
   for (const r of recent) {
     if (r.form === 'pronoun') continue;
     if (!firstOf.has(r.b)) firstOf.set(r.b, { at: r.at, end: r.end, sentence: r.sentence });
@@ -610,7 +611,8 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
     counts.set(code, (counts.get(code) ?? 0) + 1);
     let list = bySentence.get(r.sentence);
     if (!list) bySentence.set(r.sentence, (list = []));
-    const sentStart = firstTokenOfSentence(tokens, r.at, r.sentence);
+    let sentStart = sentStarts.get(r.sentence);
+    if (sentStart === undefined) sentStarts.set(r.sentence, (sentStart = firstTokenOfSentence(tokens, r.at, r.sentence)));
     list.push({ at: r.at, code, locative: locativeGoverned(tokens, r.at, sentStart, lex) });
   }
   let docCode: string | null = null;
