@@ -180,6 +180,9 @@ function nounCue(tokens: readonly Token[], i: number, lo: number, end: number, p
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/;
 
+/** Verbs of thought: "... and thought of home" goes on the content, unlike "... and said ...". */
+const MENTAL = new Set(['think', 'believe', 'feel', 'know', 'hope', 'want', 'see', 'hear', 'understand', 'realize', 'realise', 'wonder', 'fear', 'expect', 'imagine', 'assume', 'guess', 'figure', 'reckon', 'learn', 'find']);
+
 /** Raising verbs that hedge their clause ("X seems to ..."). */
 const RAISING = new Set(['seem']);
 
@@ -471,7 +474,7 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
       let v = j + 1;
       while (v < end && (tokens[v]!.pos === 'ADV' || (v === j + 1 && tokens[v]!.pos === 'PRON'))) v++;
       const n = tokens[v];
-      if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !/ing$/.test(n.norm)) return trimEnd(tokens, a, j);
+      if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !MENTAL.has(n.lemma) && !/ing$/.test(n.norm)) return trimEnd(tokens, a, j); // a speech verb, not a thought ("... and thought of home")
     }
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;

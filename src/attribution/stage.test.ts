@@ -95,6 +95,11 @@ describe('reported speech', () => {
     expect(got.map((a) => a.content)).toEqual(['“You sold a cure that does not work,”']);
   });
 
+  it('keeps a coordinated verb of thought inside the content', () => {
+    const got = attributions('The old soldier said he had watched the parade from his porch and thought of his brother.');
+    expect(got.map((a) => a.content)).toEqual(['he had watched the parade from his porch and thought of his brother']);
+  });
+
   it('keeps only the outer relation when one sits inside another (PolNeAR convention)', () => {
     const got = attributions('The aide said that the senator told donors the bill was dead.');
     expect(got.map((a) => a.cue)).toEqual(['said']);
