@@ -79,15 +79,25 @@ export class PhraseIndex<T> {
 
   /** The longest alias starting at token `i` and ending before token `end`, or null. */
   longestAt(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
+    // Small enough to be inlined: most tokens are turned away here without a call.
+    return this.canStart(tokens, i, end) ? this.scan(tokens, i, end) : null;
+  }
+
+  /** Cheap test: can an alias start at token `i` (case, first word, or glued tokens spelling one)? */
+  private canStart(tokens: readonly Token[], i: number, end: number): boolean {
     const t0 = tokens[i]!;
     const c0 = t0.text.charCodeAt(0);
-    if (this.caseSensitive && c0 >= 97 && c0 <= 122 && !this.lowerFirst.has(t0.norm)) return null;
+    if (this.caseSensitive && c0 >= 97 && c0 <= 122 && !this.lowerFirst.has(t0.norm)) return false;
     const k0 = tokenKey(tokens, i);
-    if (!this.firstWords.has(k0)) {
-      const t1 = tokens[i + 1];
-      // Tokens glued together ("U" "." "S" "."): only worth scanning if they can spell a first word.
-      if (t1 === undefined || i + 1 >= end || t1.start !== t0.end || !this.firstPrefixes.has(k0)) return null;
-    }
+    if (this.firstWords.has(k0)) return true;
+    const t1 = tokens[i + 1];
+    // Tokens glued together ("U" "." "S" "."): only worth scanning if they can spell a first word.
+    return t1 !== undefined && i + 1 < end && t1.start === t0.end && this.firstPrefixes.has(k0);
+  }
+
+  private scan(tokens: readonly Token[], i: number, end: number): PhraseMatch<T> | null {
+    const t0 = tokens[i]!;
+    const k0 = tokenKey(tokens, i);
     let key = k0;
     let raw = t0.text;
     let best: PhraseMatch<T> | null = null;
