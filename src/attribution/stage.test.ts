@@ -100,6 +100,11 @@ describe('reported speech', () => {
     expect(got.map((a) => a.content)).toEqual(['he had watched the parade from his porch and thought of his brother']);
   });
 
+  it('carries a reported content into a following "But it ..." sentence', () => {
+    const got = attributions('The bridge, the engineer said, would need new cables. But it would stay open all winter.');
+    expect(got.map((a) => [a.cue, a.content])).toEqual([['said', 'The bridge || would need new cables || But it would stay open all winter']]);
+  });
+
   it('keeps only the outer relation when one sits inside another (PolNeAR convention)', () => {
     const got = attributions('The aide said that the senator told donors the bill was dead.');
     expect(got.map((a) => a.cue)).toEqual(['said']);

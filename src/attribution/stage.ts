@@ -13,6 +13,8 @@ const VERSION = '1';
 const MIN_QUOTE_SHARE = 0.6;
 /** A speech tag ending in a colon governs at most this many following sentences (its paragraph). */
 const MAX_LEAD_SENTENCES = 8;
+/** Rules whose content may go on in a following "But it ..." sentence. */
+const CONTINUED_RULES = new Set(['paren-source-verb', 'paren-verb-source', 'bare-clause', 'that-clause']);
 /** Rules whose speaker opens the paragraph and speaks to its end. */
 const PARAGRAPH_RULES = new Set(['speaker-dash', 'speaker-colon']);
 /** How far before a quotation a content holding it may start (one long paragraph). */
@@ -104,6 +106,19 @@ export function annotateAttribution(doc: Document): { quotes: Quote[]; attributi
         quoteIdx: null,
         rule: c.rule,
       });
+    }
+    // "But it would also ...": a sentence that opens with a conjunction and a pronoun and has no
+    // cue of its own goes on the reported content of the sentence before it
+    if (cands.length === 0 && si > 0 && !breaksBefore(text, tokens, s.tokenStart) && continuesReport(tokens, s)) {
+      const prevCands = sentenceCands[si - 1] ?? [];
+      const prev = sentences[si - 1]!;
+      const owner = built.length > 0 ? built[built.length - 1]! : null;
+      const lastEnd = tokens[prev.tokenEnd - 1]!.end;
+      if (owner && prevCands.length === 1 && owner.source && owner.content.end >= lastEnd - 2 && CONTINUED_RULES.has(owner.rule)) {
+        const frag = tokenSpan(tokens, [s.tokenStart, Math.max(s.tokenStart + 1, trimEndOf(tokens, s))]);
+        owner.fragments.push(frag);
+        owner.content = { start: owner.content.start, end: frag.end };
+      }
     }
     const lead = si + 1 < sentences.length && !cands.some((c) => c.rule === 'colon') ? colonLead(tokens, s, rep) : null;
     if (lead) {
@@ -262,6 +277,13 @@ function namedByCue(tokens: readonly Token[], open: number, naming: ReadonlySet<
     if (t.pos === 'PUNCT' && t.text !== ',') return false;
   }
   return false;
+}
+
+/** True when a sentence opens with a contrastive or additive conjunction and a personal pronoun ("But it would ..."). */
+function continuesReport(tokens: readonly Token[], s: Sentence): boolean {
+  const a = tokens[s.tokenStart];
+  const b = tokens[s.tokenStart + 1];
+  return a !== undefined && b !== undefined && /^(but|and)$/.test(a.norm) && b.pos === 'PRON' && /^(it|he|she|they|we|i)$/.test(b.norm);
 }
 
 /** The last sentence of the paragraph that sentence `si` belongs to (at most MAX_LEAD_SENTENCES on). */
