@@ -428,6 +428,8 @@ class Agreements {
     if (r.announced) it.announced ??= r.announced;
     if (r.starts && !it.in_force_since) it.starts = r.starts;
     if (r.phaseLengthDays) it.phase_length_days ??= r.phaseLengthDays;
+    if (r.nextReleaseDue && (!it.next_release_due || r.nextReleaseDue > it.next_release_due)) it.next_release_due = r.nextReleaseDue;
+    if (r.postponedBy) it.postponed_by = r.postponedBy;
     if (r.ended) it.status = 'ended';
     else if (r.trouble) {
       // The latest article's trouble replaces an older picture; within one article the worst counts.
@@ -516,10 +518,26 @@ class Exchanges {
   readonly list: Exchange[] = [];
   private readonly byKey = new Map<string, Exchange>();
 
+  /** An exchange of this document whose return is this group: same count, same nationality. */
+  private otherSideOf(view: DocView, g: { count: number; who: string | null }): Exchange | null {
+    const nat = countriesIn(g.who)[0];
+    if (!nat) return null;
+    return this.list.find((x) => x.in_return !== null && x.in_return.count === g.count && countriesIn(x.in_return.who)[0] === nat && x.sources.some((s) => s.document === view.ref.id)) ?? null;
+  }
+
   add(view: DocView, sentences: readonly SentenceView[], r: ExchangeReading): Exchange {
     const counts = r.released.map((g) => g.count).sort((a, b) => a - b).join(',');
-    const key = `${r.releasedBy ?? ''}|${counts}|${r.planned}`;
+    // Named people released one each are told apart by their names.
+    const names = r.released.filter((g) => g.count === 1 && /^\p{Lu}/u.test(g.who ?? '')).map((g) => normName(g.who!)).sort().join(',');
+    const key = `${r.releasedBy ?? ''}|${counts}|${r.planned}|${names}`;
     const existing = this.byKey.get(key);
+    // "150 Russian servicemen had been returned": the other side of a swap already read in this article, told again.
+    const other = r.released.length === 1 && !r.inReturn ? this.otherSideOf(view, r.released[0]!) : null;
+    if (other) {
+      for (const s of sentences) addSource(other.sources, view.source(s));
+      other.in_return = { ...other.in_return!, who: r.released[0]!.who ?? other.in_return!.who };
+      return other;
+    }
     if (existing && (existing.date === null || r.date === null || existing.date === r.date)) {
       for (const s of sentences) addSource(existing.sources, view.source(s));
       existing.date ??= r.date;

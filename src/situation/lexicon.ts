@@ -52,6 +52,8 @@ export const SituationLexiconSchema = z.object({
   remains_words: StringList,
   mediator_verbs: StringList,
   people_nouns: StringList,
+  schedule_cues: StringList,
+  postpone_words: StringList,
   agreement_trouble_words: z.object({ stalled: StringList, 'at risk': StringList, disputed: StringList }),
 });
 
@@ -194,6 +196,10 @@ export interface Lexicon {
   readonly mediatorVerb: PhraseMatcher;
   /** Nouns that can head a group of people held or freed ("hostages", "prisoners of war", "workers"). */
   readonly peopleNoun: PhraseMatcher;
+  /** "scheduled for", "due on": a date after them is when something is due. */
+  readonly schedule: PhraseMatcher;
+  /** Verbs of putting something off ("postponing", "delayed"). */
+  readonly postpone: PhraseMatcher;
   /** Words that put an agreement in trouble, most severe first. */
   readonly trouble: ReadonlyArray<readonly ['stalled' | 'at risk' | 'disputed', PhraseMatcher]>;
 }
@@ -280,6 +286,8 @@ export function lexicon(): Lexicon {
     remains: m(raw.remains_words),
     mediatorVerb: m(raw.mediator_verbs),
     peopleNoun: m(raw.people_nouns),
+    schedule: m(raw.schedule_cues),
+    postpone: m(raw.postpone_words),
     trouble: (['stalled', 'at risk', 'disputed'] as const).map((k) => [k, m(raw.agreement_trouble_words[k])] as const),
   };
   return compiled;

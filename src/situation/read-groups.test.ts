@@ -151,3 +151,20 @@ describe('readAgreement: what an announcement says of the days ahead', () => {
     expect(s.negotiations[0]?.parties.sort()).toEqual(['GRC', 'Sea Wolves']);
   });
 });
+
+describe('a release put off', () => {
+  it('reads who postponed the release, when it was due, and puts the truce at risk', () => {
+    const t = 'On Tuesday the Sea Wolves were postponing the release of hostages scheduled for Saturday, accusing Greece of violating the truce.';
+    const ents = [entity(t, 'Sea Wolves', 'group', null, 'REB'), entity(t, 'Greece', 'country', 'GRC', null)];
+    // Published on Tuesday 2024-06-04; the resolver read "Saturday" as the one before.
+    const v = new DocView(doc('t', '2024-06-04', t, { entities: ents, dates: [dateIn(t, 'Tuesday', '2024-06-04'), dateIn(t, 'Saturday', '2024-06-01')] }));
+    const r = readAgreement(v, v.sentences[0]!)!;
+    expect([r.trouble, r.nextReleaseDue, r.postponedBy]).toEqual(['at risk', '2024-06-08', 'Sea Wolves']);
+  });
+
+  it('reads "agreed to free three hostages on Thursday" as a release still to come', () => {
+    const t = 'The Sea Wolves agreed to free three hostages on Thursday.';
+    const { v, s } = view1(t, { entities: [entity(t, 'Sea Wolves', 'group', null, 'REB')], quantities: [qty(t, 'three', 3, 'hostages')] });
+    expect(readExchange(v, s)?.planned).toBe(true);
+  });
+});

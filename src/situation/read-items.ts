@@ -48,6 +48,10 @@ export interface AgreementReading {
   readonly starts?: string | null;
   /** How long a phase lasts, in days ("the first phase is due to last 42 days"). */
   readonly phaseLengthDays?: number | null;
+  /** The day the next release is due ("the release of hostages scheduled for Saturday"). */
+  readonly nextReleaseDue?: string | null;
+  /** Who puts off a release ("X said it was postponing the release"), as a party key. */
+  readonly postponedBy?: string | null;
 }
 
 /** The phase number named around a phase word at index i ("second phase", "phase two"), or null. */
@@ -138,7 +142,8 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   if (agreeEvent && agreeEvent.modality === 'asserted' && !future && !toHalt) inForce = true;
   let trouble: AgreementReading['trouble'] = null;
   // "The truce took effect hours late, after X delayed ...": a delay or dispute on the way in does not put it at risk.
-  if (nowInForce.length === 0) for (const [k, m] of lx.trouble) {
+  const started = nowInForce.some((h) => STARTED.has(h.phrase));
+  if (!started) for (const [k, m] of lx.trouble) {
     if (m.find(ws).some((h) => !view.negatedAt(ws, h.i) && !futureNear(ws, h.i))) {
       trouble = k;
       break;
@@ -160,8 +165,42 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
     announced: agreeEvent && (agreeEvent.modality === 'asserted' || agreeEvent.modality === 'reported') && agreeEvent.date?.precision === 'day' && hits.length + Number(halted) + Number(toHalt) > 0 ? agreeEvent.date.value.slice(0, 10) : null,
     starts: startDay(view, s, ws),
     phaseLengthDays: phaseHits.length > 0 ? phaseLength(view, s) : null,
+    ...releaseSchedule(view, s, ws),
   };
 }
+
+/** A weekday named for what is still to come is the next such day after publication. */
+function aheadOfPublication(view: DocView, d: { value: string; text: string }): string {
+  let day = dayNumber(d.value.slice(0, 10));
+  const pub = dayNumber(view.ref.published);
+  if (WEEKDAY_RE.test(d.text.trim()) && Number.isFinite(pub)) while (day <= pub) day += 7;
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A release put off or scheduled: "X said it was postponing the release of hostages scheduled
+ * for Saturday" → due on that Saturday, put off by X (the subject, else the source of the sentence).
+ */
+function releaseSchedule(view: DocView, s: SentenceView, ws: readonly Word[]): { nextReleaseDue?: string; postponedBy?: string } {
+  const lx = lexicon();
+  const rel = lx.release.find(ws).find((h) => !view.negatedAt(ws, h.i));
+  if (!rel) return {};
+  const out: { nextReleaseDue?: string; postponedBy?: string } = {};
+  const cue = lx.schedule.find(ws).find((h) => h.i > rel.i && h.i - rel.j <= 6);
+  if (cue) {
+    const d = view.datesIn(s).find((x) => x.start >= cue.end && /^\d{4}-\d{2}-\d{2}/.test(x.value) && wordIndexAt(ws, x.start) - cue.j <= 2);
+    if (d) out.nextReleaseDue = aheadOfPublication(view, d);
+  }
+  const off = lx.postpone.find(ws).find((h) => h.i < rel.i && rel.i - h.j <= 3 && !view.negatedAt(ws, h.i));
+  if (off) {
+    const by = subjectBefore(view, s, ws, off.i) ?? reportedBy(view, s);
+    if (by) out.postponedBy = by;
+  }
+  return out;
+}
+
+/** In-force words that tell the start of an agreement, not its state ("holding" is no start). */
+const STARTED: ReadonlySet<string> = new Set(['took effect', 'took hold', 'came into force', 'went into effect', 'takes effect', 'taking effect', 'began', 'begun', 'started']);
 
 const WEEKDAY_RE = /^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/i;
 
@@ -176,10 +215,7 @@ function startDay(view: DocView, s: SentenceView, ws: readonly Word[]): string |
   if (!hit) return null;
   const d = view.datesIn(s).find((x) => x.start > hit.start && /^\d{4}-\d{2}-\d{2}$/.test(x.value.slice(0, 10)));
   if (!d) return null;
-  let day = dayNumber(d.value.slice(0, 10));
-  const pub = dayNumber(view.ref.published);
-  if (WEEKDAY_RE.test(d.text.trim()) && Number.isFinite(pub)) while (day <= pub) day += 7;
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return aheadOfPublication(view, d);
 }
 
 /** A phase length stated as a duration in days or weeks ("to last 42 days", "six weeks"). */
@@ -413,7 +449,8 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
     event,
     phase,
     counterpart: bareCue(cueBefore) || bareCue(cueAfter) || (cueBefore !== null && !cueBefore.phrase.endsWith(' for')),
-    planned: event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported'),
+    // "agreed to free three hostages on Thursday": the release is still to come.
+    planned: event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported') || (!passive && futureNear(ws, ri)),
     ...(mediators.length ? { mediators } : {}),
   };
 }

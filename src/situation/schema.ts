@@ -111,6 +111,10 @@ export const AgreementSchema = z.object({
   starts: z.string().nullable().optional(),
   /** How long a phase lasts, in days, as announced. */
   phase_length_days: z.number().nullable().optional(),
+  /** The day the next release is due, as the latest article tells it. */
+  next_release_due: z.string().nullable().optional(),
+  /** Who put off a release, as a party key. */
+  postponed_by: z.string().nullable().optional(),
   /** in_force, or in trouble (disputed < at risk < stalled) as the latest article tells it. */
   status: z.enum(['proposed', 'in_force', 'disputed', 'at risk', 'stalled', 'ended']),
   /** The current phase number; null when no phase is known. */
