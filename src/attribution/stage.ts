@@ -319,12 +319,15 @@ function quotesWithoutRelation(kept: readonly Built[], spans: readonly Span[], s
       if (kept[mid]!.content.start < qs.start - MAX_CONTENT_REACH) lo = mid + 1;
       else hi = mid;
     }
+    // a relation whose content holds the quotation lends it its speaker when the quote has none
+    let holder: Built | null = null;
     for (let j = lo; j < kept.length && kept[j]!.content.start < qs.end; j++) {
       const ov = kept[j]!.fragments.reduce((n, f) => n + overlapLength(f, qs), 0);
       if (ov >= 0.5 * (qs.end - qs.start) && kept[j]!.kind === 'direct' && kept[j]!.source !== null) covered[qi] = 1;
+      if (ov >= qs.end - qs.start && kept[j]!.source !== null) holder = kept[j]!;
     }
     if (covered[qi]) return;
-    const sp = speakers[qi]!;
+    const sp = speakers[qi]!.source || !holder ? speakers[qi]! : { source: holder.source, cue: holder.cue };
     const q = quotes[qi]!;
     const openMark = { start: tokens[q.open]!.start, end: tokens[q.open]!.end };
     out.push({ kind: 'direct', cue: sp.cue ?? openMark, source: sp.source, content: qs, fragments: [qs], quoteIdx: qi, rule: sp.source ? 'quote-nested' : 'quote-unattributed', nested: true });
