@@ -482,7 +482,10 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
       // look ahead: only a title further on makes these words part of it
       let q = p + 1;
       while (q < run.length && q - p <= 3 && !run[q]!.hit && !isTitleToken(unitWord(tokens, run[q]!), lex) && !CONNECTORS.has(tokens[run[q]!.ts]!.norm)) q++;
-      if (q >= run.length || run[q]!.hit || isTitleToken(unitWord(tokens, run[q]!), lex) !== 'core' || q + 1 >= run.length) break;
+      // Modifiers may open the title: "Freedonian Prime Minister X".
+      let r = q;
+      while (r < run.length && !run[r]!.hit && isTitleToken(unitWord(tokens, run[r]!), lex) === 'mod') r++;
+      if (r >= run.length || run[r]!.hit || isTitleToken(unitWord(tokens, run[r]!), lex) !== 'core' || r + 1 >= run.length) break;
       others += q - p;
       p = q;
       continue;

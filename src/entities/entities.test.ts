@@ -283,6 +283,17 @@ describe('entities stage: country from context for actors with none of their own
   });
 
   it.each([
+    ['a nationality word the country packages lack', 'Kyrgyz Prime Minister Oleg Dunaev met the envoy.', 'Oleg Dunaev', 'KGZ', 'Prime Minister'],
+    ['an unknown word before a title that opens with a modifier', 'Freedonian Prime Minister Oleg Dunaev met the envoy.', 'Oleg Dunaev', null, 'Freedonian Prime Minister'],
+  ])('reads the title and name: %s', (_n, text, name, country, role) => {
+    const d = run(text, null);
+    const e = entity(d, name);
+    expect(e, JSON.stringify(d.layers.entities!.map((x) => x.name))).toBeDefined();
+    expect(e!.country).toBe(country);
+    expect(e!.role).toBe(role);
+  });
+
+  it.each([
     ['a leader from the dictionary keeps his own country', 'Rebels in Kenya denounced President Yoweri Museveni.', 'Yoweri Museveni', 'UGA'],
     ['an unknown name with no title stays without a country', 'Rebels in Kenya met Joan Tremblay on Monday.', 'Joan Tremblay', null],
   ])('%s', (_n, text, name, country) => {
