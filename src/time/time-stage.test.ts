@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makeDocument } from '../core/index.js';
 import { createPipeline } from '../pipeline/index.js';
 import { textStage } from '../text/index.js';
-import { timeStage } from './time-stage.js';
+import { chronoCandidates, timeStage } from './time-stage.js';
 
 const pipe = createPipeline([textStage, timeStage]);
 const run = (text: string, published: string | null = '2025-03-05', referenceDate?: string) =>
@@ -93,5 +93,19 @@ describe.skipIf(!existsSync(join(seedDir, 'article.txt')))('seed article dates',
       const want = g.value ?? (g.value_kind === 'past-reference' ? 'PAST_REF' : 'FUTURE_REF');
       expect(hit!.value, g.text).toBe(want);
     }
+  });
+});
+
+describe('chronoCandidates', () => {
+  const ref = { y: 2025, m: 3, d: 5 };
+  it.each([
+    ['a numeric date', 'The deal was signed on 3/14/2024 in Doha.', ['3/14/2024']],
+    ['a clock time with a month', 'Voting closes at 8 p.m. on Nov. 9, officials said.', true],
+    ['a clock time with only a weekday (ours, not chrono’s)', 'The convoy left at 7:15 p.m. Wednesday.', []],
+    ['no clock time or numeric date', 'The talks resumed in March.', []],
+  ])('%s', (_name, text, expected) => {
+    const got = chronoCandidates(text, ref).map((c) => text.slice(c.start, c.end));
+    if (expected === true) expect(got.length).toBeGreaterThan(0);
+    else expect(got).toEqual(expected);
   });
 });

@@ -18,6 +18,11 @@ const CHRONO_PRECHECK = /\d\s*(?:[ap]\.?m\b|:\d\d)|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{
 const MAX_CHRONO_CHARS = 2000;
 /** chrono results we take: those that name a month or write a full numeric date (clock times alone are ours). */
 const CHRONO_KEEP = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/i;
+/**
+ * What every kept result contains (CHRONO_KEEP without its word boundaries): a sentence without
+ * it cannot give a kept result, so chrono, the dearest call of the stage, is not asked at all.
+ */
+const CHRONO_KEEP_ANYWHERE = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d\d-\d\d/i;
 
 /**
  * Explicit dates found by chrono-node (strict mode), as candidates with only the components chrono
@@ -25,7 +30,7 @@ const CHRONO_KEEP = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*
  * ("January 19, 33 hostages") is cut off.
  */
 export function chronoCandidates(text: string, ref: Ymd | null): TimeCandidate[] {
-  if (text.length > MAX_CHRONO_CHARS || !CHRONO_PRECHECK.test(text)) return [];
+  if (text.length > MAX_CHRONO_CHARS || !CHRONO_PRECHECK.test(text) || !CHRONO_KEEP_ANYWHERE.test(text)) return [];
   const refDate = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   const out: TimeCandidate[] = [];
   for (const r of chrono.strict.parse(text, refDate)) {
