@@ -678,6 +678,7 @@ function clauseFollows(tokens: readonly Token[], r: number, end: number): boolea
   return false;
 }
 
+const CONTENT_LINKS = new Set(['until', 'unless', 'for', 'because', 'since', 'if', 'once']);
 const CONJUNCTIONS = new Set(['but', 'and', 'or', 'as', 'because', 'while', 'though', 'although', 'when', 'which', 'who', 'after', 'before', 'since', 'so']);
 
 /** After a parenthetical cue ("“...,” said X, “...”" or "The plan, he said, will fail"): the rest of the content. */
@@ -689,6 +690,8 @@ function continuation(tokens: readonly Token[], tail: number, end: number, sourc
   if (isOpenQuote(t)) return [a, end];
   // "The plan, he said, the council would reject": after "he said," a clause goes on the content
   if (sourceFirst && (t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') && clauseFollows(tokens, a, end)) return [a, end];
+  // "Lenox thrived, he said, until it went bankrupt" / "... a model, he said, for how the industry can ...": a clause or phrase of the content
+  if (sourceFirst && (t.pos === 'ADP' || t.pos === 'SCONJ') && CONTENT_LINKS.has(t.norm) && end - a >= MIN_PAREN_CONTENT) return [a, end];
   if (CONJUNCTIONS.has(t.norm)) return null;
   if (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'PART') {
     if (t.pos === 'PRON' && /^(who|which|whose|whom)$/.test(t.norm)) return null;
