@@ -467,7 +467,8 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
   const infinitive = tokens[a]!.norm === 'to';
   for (let j = a + 1; j < end; j++) {
     const t = tokens[j]!;
-    if (t.norm === 'but' && tokens[j - 1]!.text === ',') return j - 1;
+    // ", but could not ...": an auxiliary with no subject goes on the reported clause; ", but declined ..." is the main subject's
+    if (t.norm === 'but' && tokens[j - 1]!.text === ',' && tokens[j + 1]?.pos !== 'AUX') return j - 1;
     // "agreed to lend him money, and the union stepped in": a new clause ends an infinitive
     if (infinitive && t.norm === 'and' && tokens[j - 1]!.text === ',' && clauseFollows(tokens, j + 1, end)) return j - 1;
     if (t.pos === 'CCONJ' && (t.norm === 'and' || t.norm === 'but')) {

@@ -96,6 +96,11 @@ describe('reported speech', () => {
     expect(got.map((a) => a.content)).toEqual(['“You sold a cure that does not work,”']);
   });
 
+  it('keeps ", but" with an auxiliary and no subject inside the content, and ends it before ", but" with a verb', () => {
+    const got = attributions('Some voters said they liked the plan, but would not vote for it. The mayor said the road was safe, but declined to give details.').filter((a) => a.cue === 'said');
+    expect(got.map((a) => a.content)).toEqual(['they liked the plan, but would not vote for it', 'the road was safe']);
+  });
+
   it('keeps a coordinated verb of thought inside the content', () => {
     const got = attributions('The old soldier said he had watched the parade from his porch and thought of his brother.');
     expect(got.map((a) => a.content)).toEqual(['he had watched the parade from his porch and thought of his brother']);
