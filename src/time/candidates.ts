@@ -39,6 +39,8 @@ export interface Finder {
   readonly triggers: readonly RegExp[];
   /** Bit k set: trigger k is a plain list of letter words, answered from the sentence's letter runs (see wordTriggers). */
   readonly wordTriggerMask: number;
+  /** Length of the shortest word of those triggers: shorter letter runs cannot pass any. */
+  readonly minTriggerWord: number;
   readonly precheck: RegExp;
   readonly lex: TimeLexicon;
 }
@@ -402,10 +404,14 @@ export function compileFinder(lex: TimeLexicon): Finder {
   ];
   const precheck = new RegExp(`\\d|\\b(?:${alt(precheckWords)})`, 'i');
   let wordTriggerMask = 0;
+  let minTriggerWord = Infinity;
   triggerRes.forEach((re, k) => {
-    if (k < 31 && /^[a-z]+(?:\|[a-z]+)*$/.test(re.source)) wordTriggerMask |= 1 << k;
+    if (k < 31 && /^[a-z]+(?:\|[a-z]+)*$/.test(re.source)) {
+      wordTriggerMask |= 1 << k;
+      for (const w of re.source.split('|')) minTriggerWord = Math.min(minTriggerWord, w.length);
+    }
   });
-  const finder: Finder = { patterns: P, triggers: triggerRes, wordTriggerMask, precheck, lex };
+  const finder: Finder = { patterns: P, triggers: triggerRes, wordTriggerMask, minTriggerWord, precheck, lex };
   finders.set(lex, finder);
   return finder;
 }
@@ -501,6 +507,10 @@ export function wordTriggers(text: string, finder: Finder): number {
       continue;
     }
     if (start < 0) continue;
+    if (i - start < finder.minTriggerWord) {
+      start = -1;
+      continue;
+    }
     const run = text.slice(start, i);
     start = -1;
     let mask = memo.get(run);
