@@ -386,6 +386,19 @@ class Agreements {
 
   constructor(private readonly belligerents: readonly string[]) {}
 
+  /** Releases still to come, added to the one agreement in view (dropping days already past). */
+  schedule(items: readonly { date: string; count: number }[]): void {
+    const w = this.list.length === 1 ? this.list[0]! : (this.list.find((x) => x.kind === 'truce') ?? null);
+    if (!w) return;
+    const list = (w.item.schedule ??= []);
+    for (const it of items) {
+      const same = list.find((x) => x.date === it.date);
+      if (same) same.count = it.count;
+      else list.push({ ...it });
+    }
+    list.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   add(view: DocView, s: SentenceView, r: AgreementReading): void {
     const creates = r.kind !== null && (r.inForce || r.knownPhases.length > 0 || Boolean(r.announced) || Boolean(r.starts));
     let w = this.list.find((x) => x.kind === r.kind) ?? (this.list.length === 1 ? this.list[0]! : null);
@@ -622,6 +635,7 @@ class Captives {
       c.status = r.status;
     }
     if (r.status === 'released') c.alive = true;
+    if (r.status !== 'held' && c.expected_release) c.expected_release = null;
     if (r.status === 'dead') c.alive = false;
     c.age ??= r.age;
     c.nationality ??= r.entity.country ?? r.nationality;
@@ -650,6 +664,8 @@ class Captives {
     c.age ??= r.age;
     c.nationality ??= r.nationality;
     c.held_by ??= r.heldBy;
+    if (r.expectedRelease && c.status === 'held') c.expected_release = r.expectedRelease;
+    if (c.status !== 'held' && c.expected_release) c.expected_release = null;
   }
 }
 
@@ -758,6 +774,7 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     }
     for (const { sentences, x } of pairReleases(releases, belligerents)) {
       exchanges.add(view, sentences, x);
+      if (x.schedule) agreements.schedule(x.schedule);
       if (x.planned || !x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)))) continue;
       nameTheReleased(view, sentences, x, speakers, captives);
       for (const g of x.released) {
@@ -781,12 +798,14 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     negotiations.endDocument(view);
   }
   const published = views.map((v) => v.ref.published).filter((p): p is string => p !== null).sort();
+  const last = published[published.length - 1] ?? null;
   return {
     documents: views.length,
     first_published: published[0] ?? null,
     last_published: published[published.length - 1] ?? null,
     negotiations: negotiations.list.map((w) => w.item),
-    agreements: agreements.list.map((w) => w.item),
+    // Releases scheduled for a day already past are history, not the schedule.
+    agreements: agreements.list.map((w) => (w.item.schedule && last ? { ...w.item, schedule: w.item.schedule.filter((x) => x.date >= last) } : w.item)),
     exchanges: exchanges.list,
     captives: captives.list,
   };

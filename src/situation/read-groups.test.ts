@@ -168,3 +168,35 @@ describe('a release put off', () => {
     expect(readExchange(v, s)?.planned).toBe(true);
   });
 });
+
+describe('releases still to come', () => {
+  it('schedules counts by day on the agreement, weekdays after publication', () => {
+    const t = 'The truce took effect on Monday. The Sea Wolves agreed to free two hostages on Thursday and two more on Saturday.';
+    // Published Tuesday 2024-06-04; the resolver put both weekdays in the week before.
+    const ents = [entity(t, 'Sea Wolves', 'group', null, 'REB')];
+    const s = buildSituation([
+      doc('a', '2024-06-04', t, {
+        entities: ents,
+        dates: [dateIn(t, 'Monday', '2024-06-03'), dateIn(t, 'Thursday', '2024-05-30'), dateIn(t, 'Saturday', '2024-06-01')],
+        quantities: [qty(t, 'two hostages', 2, 'hostages'), qty(t, 'two more', 2, null)],
+      }),
+    ]);
+    expect(s.agreements[0]?.schedule).toEqual([
+      { date: '2024-06-06', count: 2 },
+      { date: '2024-06-08', count: 2 },
+    ]);
+    expect(s.exchanges.find((x) => x.planned)?.date).toBe('2024-06-06');
+  });
+
+  it('keeps when a held captive is expected out, and clears it once freed', () => {
+    const a = 'Ana Lind, a hostage, is alive and would be released next week, the group said.';
+    const b = 'The Sea Wolves freed Ana Lind on Friday.';
+    const s1 = buildSituation([doc('a', '2024-06-01', a, { entities: [entity(a, 'Ana Lind', 'person', null, null)], dates: [dateIn(a, 'next week', '2024-W23')] })]);
+    expect(s1.captives[0]).toMatchObject({ name: 'Ana Lind', status: 'held', expected_release: 'next week' });
+    const s2 = buildSituation([
+      doc('a', '2024-06-01', a, { entities: [entity(a, 'Ana Lind', 'person', null, null)], dates: [dateIn(a, 'next week', '2024-W23')] }),
+      doc('b', '2024-06-07', b, { entities: [entity(b, 'Ana Lind', 'person', null, null), entity(b, 'Sea Wolves', 'group', null, 'REB')] }),
+    ]);
+    expect(s2.captives[0]).toMatchObject({ name: 'Ana Lind', status: 'released', expected_release: null });
+  });
+});

@@ -277,6 +277,8 @@ export interface ExchangeReading {
   readonly inReturnPlanned?: boolean;
   /** Who brokered the release, as party keys. */
   readonly mediators?: string[];
+  /** For a release still to come: its counts by day. */
+  readonly schedule?: { date: string; count: number }[];
 }
 
 function isCount(q: QuantityOut): boolean {
@@ -440,19 +442,39 @@ export function readExchange(view: DocView, s: SentenceView): ExchangeReading | 
   else if (!passive) releasedBy = subjectBefore(view, s, ws, ri);
   const dates = view.datesIn(s).filter((d) => /^\d{4}-\d{2}/.test(d.value));
   const inReturn = afterCue[0] ?? afterSecond[0] ?? null;
+  // "agreed to free three hostages on Thursday": the release is still to come.
+  const planned = event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported') || (!passive && futureNear(ws, ri));
+  let date = (event?.date?.value ?? dates[0]?.value ?? null)?.slice(0, 10) ?? null;
+  const schedule = planned ? releaseDays(view, s, ws, qs.filter((q) => q.start > releaseAt && q.start < stop && !subset(q))) : [];
+  if (planned && schedule.length > 0) date = schedule[0]!.date;
   return {
     releasedBy,
     released: groups,
     inReturn: inReturn ? group(inReturn) : null,
     inReturnBy: second ? subjectBefore(view, s, ws, second.i) : null,
-    date: (event?.date?.value ?? dates[0]?.value ?? null)?.slice(0, 10) ?? null,
+    date,
     event,
     phase,
     counterpart: bareCue(cueBefore) || bareCue(cueAfter) || (cueBefore !== null && !cueBefore.phrase.endsWith(' for')),
-    // "agreed to free three hostages on Thursday": the release is still to come.
-    planned: event?.modality === 'planned' || (event === null && future) || (event !== null && event.modality !== 'asserted' && event.modality !== 'reported') || (!passive && futureNear(ws, ri)),
+    planned,
     ...(mediators.length ? { mediators } : {}),
+    ...(schedule.length ? { schedule } : {}),
   };
+}
+
+/**
+ * The days of releases still to come: each count followed closely by its day ("three hostages on
+ * Thursday and three more on Saturday"). A weekday is the next one after publication.
+ */
+function releaseDays(view: DocView, s: SentenceView, ws: readonly Word[], qs: readonly QuantityOut[]): { date: string; count: number }[] {
+  const out: { date: string; count: number }[] = [];
+  const days = view.datesIn(s).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.value));
+  qs.forEach((q, k) => {
+    const next = qs[k + 1]?.start ?? Infinity;
+    const d = days.find((x) => x.start > q.end && x.start < next && wordIndexAt(ws, x.start) - wordIndexAt(ws, q.end) <= 10);
+    if (d) out.push({ date: aheadOfPublication(view, d), count: q.value });
+  });
+  return out;
 }
 
 /** Who brokered a release ("in a swap brokered by the United Arab Emirates"), as party keys. */
@@ -638,6 +660,8 @@ export interface NamedCaptiveReading {
   readonly nationality: string | null;
   readonly heldBy: string | null;
   readonly sentences: SentenceView[];
+  /** When a release still to come is expected, as the text says it ("next week"). */
+  readonly expectedRelease?: string | null;
 }
 
 /** True when an offset of a sentence falls inside quotation marks opened before it in the same sentence. */
@@ -694,6 +718,7 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
   let lastSeen: string | null = null;
   let age: number | null = typeof e.attributes?.['age'] === 'number' ? (e.attributes['age'] as number) : null;
   let nationality: string | null = e.country;
+  let expectedRelease: string | null = null;
   for (const s of sentences) {
     const ws = view.words(s);
     // "would be released next week", "should have been released": not (yet) so.
@@ -706,6 +731,12 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
       if (a !== null) alive = a;
     }
     if (lx.alive.find(ws).some((h) => !view.negatedAt(ws, h.i)) && alive !== false) alive = true;
+    // "would be released next week": when the release is expected.
+    const due = lx.release.find(ws).find((h) => futureNear(ws, h.i) && !view.negatedAt(ws, h.i));
+    if (due) {
+      const d = view.datesIn(s).find((x) => x.start >= due.end && wordIndexAt(ws, x.start) - due.j <= 3);
+      if (d) expectedRelease = d.text;
+    }
     if (lx.proofOfLife.test(ws)) {
       for (const d of view.datesIn(s)) {
         if (!/^\d{4}(-\d{2}){0,2}$/.test(d.value)) continue;
@@ -728,7 +759,7 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
       }
     }
   }
-  return { entity: e, statuses, alive, lastSeen, age, nationality, heldBy, sentences: [...sentences] };
+  return { entity: e, statuses, alive, lastSeen, age, nationality, heldBy, sentences: [...sentences], expectedRelease };
 }
 
 /** A person a release sentence speaks of: freed, or still held when the release is denied or still to come. */

@@ -115,6 +115,8 @@ export const AgreementSchema = z.object({
   next_release_due: z.string().nullable().optional(),
   /** Who put off a release, as a party key. */
   postponed_by: z.string().nullable().optional(),
+  /** Releases still to come under the agreement, by day. */
+  schedule: z.array(z.object({ date: z.string(), count: z.number() })).optional(),
   /** in_force, or in trouble (disputed < at risk < stalled) as the latest article tells it. */
   status: z.enum(['proposed', 'in_force', 'disputed', 'at risk', 'stalled', 'ended']),
   /** The current phase number; null when no phase is known. */
@@ -169,6 +171,8 @@ export const CaptiveSchema = z.object({
   last_seen: z.string().nullable(),
   declared_by: z.string().nullable(),
   held_by: z.string().nullable(),
+  /** When a release still to come is expected, as the source says it ("next week"); cleared once freed. */
+  expected_release: z.string().nullable().optional(),
   /** The whole group a counted part belongs to ("the 33 hostages" for "eight of the 33 hostages"). */
   of_group: z.string().nullable().optional(),
   history: z.array(StatusChangeSchema),
