@@ -174,32 +174,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   const end = s.tokenEnd;
   const headline = s.label === 'headline' || isTitleCase(tokens, start, end) || isShortLine(text, tokens, start, end);
   // 1. Gazetteer and dictionary hits, leftmost-longest.
-  const units: Unit[] = [];
-  for (let i = start; i < end; ) {
-    const m = lex.gazetteer.longestAt(tokens, i, end);
-    const ref = m ? pickRef(tokens, m.tokenStart, m.tokenEnd, m.values, lex, start) : null;
-    if (m && ref) {
-      units.push({ ts: m.tokenStart, te: m.tokenEnd, hit: ref });
-      i = m.tokenEnd;
-    } else {
-      // Arabic article glued by a hyphen: "al-Abadi" comes as al / - / Abadi.
-      const t = tokens[i]!;
-      // "Maj" + "." split by the tokenizer at a sentence start: one title unit.
-      const dot = tokens[i + 1];
-      if (i + 1 < end && dot && dot.text === '.' && dot.start === t.end && lex.titles.has(t.text + '.')) {
-        units.push({ ts: i, te: i + 2, hit: null });
-        i += 2;
-        continue;
-      }
-      if (i + 2 < end && tokens[i + 1]!.text === '-' && ARABIC_PARTICLES.has(t.text) && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
-        units.push({ ts: i, te: i + 3, hit: null });
-        i += 3;
-      } else {
-        units.push({ ts: i, te: i + 1, hit: null });
-        i += 1;
-      }
-    }
-  }
+  const units = findUnits(tokens, start, end, lex);
   const covered = new Uint8Array(end - start);
   const mark = (a: number, b: number) => covered.fill(1, a - start, b - start);
 
@@ -249,6 +224,37 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   findPlaceDescriptions(tokens, start, end, si, lex, out, covered);
   findPronouns(tokens, start, end, si, lex, out, covered);
   void PERSON_PRON_KINDS;
+}
+
+/** Step 1 of a sentence: the tokens as units, gazetteer and dictionary hits taken leftmost-longest. */
+function findUnits(tokens: readonly Token[], start: number, end: number, lex: EntityLexicon): Unit[] {
+  const units: Unit[] = [];
+  for (let i = start; i < end; ) {
+    const m = lex.gazetteer.longestAt(tokens, i, end);
+    const ref = m ? pickRef(tokens, m.tokenStart, m.tokenEnd, m.values, lex, start) : null;
+    if (m && ref) {
+      units.push({ ts: m.tokenStart, te: m.tokenEnd, hit: ref });
+      i = m.tokenEnd;
+    } else {
+      // Arabic article glued by a hyphen: "al-Abadi" comes as al / - / Abadi.
+      const t = tokens[i]!;
+      // "Maj" + "." split by the tokenizer at a sentence start: one title unit.
+      const dot = tokens[i + 1];
+      if (i + 1 < end && dot && dot.text === '.' && dot.start === t.end && lex.titles.has(t.text + '.')) {
+        units.push({ ts: i, te: i + 2, hit: null });
+        i += 2;
+        continue;
+      }
+      if (i + 2 < end && tokens[i + 1]!.text === '-' && ARABIC_PARTICLES.has(t.text) && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
+        units.push({ ts: i, te: i + 3, hit: null });
+        i += 3;
+      } else {
+        units.push({ ts: i, te: i + 1, hit: null });
+        i += 1;
+      }
+    }
+  }
+  return units;
 }
 
 /** Step 3 of a sentence: descriptions ("the Israeli government", "Hamas representatives", "the group") and role nouns. */
