@@ -7,6 +7,7 @@ const NP_HEAD = new Set(['PROPN', 'NOUN', 'PRON', 'NUM']);
 const NP_LINKS = new Set(['of', 'for', 'at', 'from', 'with', 'in', 'on']);
 const RELATIVES = new Set(['who', 'which', 'whom', 'whose', 'that', 'what', 'where', 'when', 'why', 'how']);
 const MAX_NP = 14;
+const QUANTIFIER_SUBJECTS = new Set(['all', 'both', 'many', 'most', 'some', 'several', 'few', 'others', 'each', 'either', 'neither']);
 
 /** True for the punctuation that closes a quotation. */
 export function isCloseQuote(t: Token | undefined): boolean {
@@ -69,6 +70,8 @@ export function npLeft(tokens: readonly Token[], k: number, lo: number): [number
   while (a <= k && !isHeadish(tokens[a]!) && tokens[a]!.pos !== 'DET' && tokens[a]!.pos !== 'ADJ' && tokens[a]!.pos !== 'NUM' && !(a === k && /^[A-Z][a-z]/.test(tokens[a]!.text))) a++;
   for (let i = a; i <= k; i++) if (NP_HEAD.has(tokens[i]!.pos)) return [a, k + 1];
   if (/^[A-Z][a-z]/.test(tokens[k]!.text) && a === k) return [a, k + 1];
+  // "all agreed that ...", "many say ...": a quantifier standing alone as the subject
+  if (a === k && QUANTIFIER_SUBJECTS.has(tokens[k]!.norm)) return [a, k + 1];
   // wink tags some nouns as adjectives ("the general", "the union"): a determiner plus adjective head
   if (tokens[a]!.pos === 'DET' && tokens[k]!.pos === 'ADJ' && k > a) return [a, k + 1];
   return null;
