@@ -580,6 +580,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
 }
 
 /** Codes that are not countries (international bodies, movements, companies). */
+/** Tokens before and after a mention searched for a context country. */
+const CONTEXT_WINDOW = 80;
 const NON_COUNTRY_CODES = new Set(['IGO', 'UNO', 'EUR', 'NGO', 'ISM', 'IMG', 'MNC']);
 const INTERNATIONAL_NAME = /\b(International|World|Global|United Nations|U\.N\.|UN)\b/;
 
@@ -615,6 +617,7 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
     if (sentStart === undefined) sentStarts.set(r.sentence, (sentStart = firstTokenOfSentence(tokens, r.at, r.sentence)));
     list.push({ at: r.at, code, locative: locativeGoverned(tokens, r.at, sentStart, lex) });
   }
+  for (const l of bySentence.values()) l.sort((x, y) => x.at - y.at);
   let docCode: string | null = null;
   let best = 0;
   let second = 0;
@@ -635,7 +638,16 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
     const e = first.end;
     const link = tokens[e];
     const attachAt = link && /^(in|of|from)$/.test(link.norm) ? (tokens[e + 1]?.norm === 'the' ? e + 2 : e + 1) : -1;
-    for (const x of list) {
+    // Only the 80 tokens around the mention count, which keeps a huge unpunctuated "sentence" linear.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.at < first.at - CONTEXT_WINDOW) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < list.length && list[k]!.at <= first.at + CONTEXT_WINDOW; k++) {
+      const x = list[k]!;
       if (x.at === attachAt) {
         pick = x;
         break;
