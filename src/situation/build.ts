@@ -15,6 +15,7 @@ import {
   readNamedCaptive,
   readReleasedPersons,
   readPeopleNamedAfterRelease,
+  readMisidentifiedRemains,
   type ReleasedPersonReading,
 } from './read-items.js';
 import type { Agreement, Captive, CaptiveStatus, Exchange, Negotiation, Situation, SourceRef, StatusChange } from './schema.js';
@@ -637,8 +638,18 @@ class Captives {
     if (r.status === 'released') c.alive = true;
     if (r.status !== 'held' && c.expected_release) c.expected_release = null;
     if (r.status === 'dead') c.alive = false;
+    if (r.status === 'dead' && c.remains_returned !== false && lexicon().remains.test(view.words(s))) {
+      const day = view.datesIn(s).find((d) => /^\d{4}-\d{2}-\d{2}/.test(d.value));
+      c.remains_returned ??= day ? day.value.slice(0, 10) : view.ref.published;
+    }
     c.age ??= r.age;
     c.nationality ??= r.entity.country ?? r.nationality;
+  }
+
+  /** Remains handed back as someone's that proved to be another's: theirs were not returned. */
+  markRemainsNotReturned(name: string): void {
+    const c = this.byKey.get(`n|${normName(name)}`);
+    if (c) c.remains_returned = false;
   }
 
   /** True when a person of this name is already in the picture. */
@@ -795,6 +806,7 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
       const r = readNamedCaptive(view, e, sentences, speakers, captives.hasNamed(e.name));
       if (r) captives.addNamed(view, r);
     }
+    for (const s of view.sentences) for (const name of readMisidentifiedRemains(view, s)) captives.markRemainsNotReturned(name);
     negotiations.endDocument(view);
   }
   const published = views.map((v) => v.ref.published).filter((p): p is string => p !== null).sort();

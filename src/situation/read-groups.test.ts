@@ -3,7 +3,7 @@ import type { EntityOut, Extraction } from '../output/schema.js';
 import { buildSituation } from './build.js';
 import { DocView } from './doc-view.js';
 import { datelineOf } from './read.js';
-import { groupHead, namesPeople, readAgreement, readCaptiveGroups, readExchange, readPeopleNamedAfterRelease, readReleasedPersons } from './read-items.js';
+import { groupHead, namesPeople, readAgreement, readCaptiveGroups, readExchange, readMisidentifiedRemains, readPeopleNamedAfterRelease, readReleasedPersons } from './read-items.js';
 import { dateIn, day, doc, entity, evIn, qty, ref } from './testkit.js';
 
 // Round 2 of the situation (issue 4, item 3): group names, partitive deaths, speakers, mutual swaps,
@@ -198,5 +198,18 @@ describe('releases still to come', () => {
       doc('b', '2024-06-07', b, { entities: [entity(b, 'Ana Lind', 'person', null, null), entity(b, 'Sea Wolves', 'group', null, 'REB')] }),
     ]);
     expect(s2.captives[0]).toMatchObject({ name: 'Ana Lind', status: 'released', expected_release: null });
+  });
+});
+
+describe('readMisidentifiedRemains', () => {
+  const people = (t: string) => [entity(t, 'Ana Lind', 'person', null, null)];
+  it.each([
+    ['Tests showed that remains returned as those of Ana Lind belonged to an unknown woman.', ['Ana Lind']],
+    ['The body said to be Ana Lind was not hers, officials said.', ['Ana Lind']],
+    ['Remains returned as those of Ana Lind were buried on Monday.', []],
+    ['Ana Lind belonged to a choir.', []],
+  ])('%s', (t, want) => {
+    const { v, s } = view1(t, { entities: people(t) });
+    expect(readMisidentifiedRemains(v, s)).toEqual(want);
   });
 });

@@ -860,3 +860,25 @@ export function readPeopleNamedAfterRelease(view: DocView, s: SentenceView, spea
   }
   return out;
 }
+
+/**
+ * The people whose remains were handed back but proved to be someone else's: "remains returned
+ * as those of A belonged to another woman", "the body said to be A's was not hers". Names of
+ * persons after "as those of" / "said to be" in a sentence with a remains word and a mismatch cue.
+ */
+export function readMisidentifiedRemains(view: DocView, s: SentenceView): string[] {
+  const lx = lexicon();
+  const ws = view.words(s);
+  if (ws.length === 0 || !lx.remains.test(ws)) return [];
+  const text = s.text ?? '';
+  if (!/\b(?:belong(?:ed|s)? to (?:an?|another|someone)|(?:was|were|is|are) not (?:hers|his|theirs|h[ie]r|them)|(?:wrong|another person's) (?:body|remains))\b/i.test(text)) return [];
+  const out: string[] = [];
+  for (let i = 0; i + 2 < ws.length; i++) {
+    const as = ws[i]!.norm === 'as' && /^(those|that)$/.test(ws[i + 1]!.norm) && ws[i + 2]!.norm === 'of';
+    const said = ws[i]!.norm === 'said' && ws[i + 1]!.norm === 'to' && ws[i + 2]!.norm === 'be';
+    if (!as && !said) continue;
+    const m = view.mentionsIn({ start: ws[i + 2]!.end, end: ws[Math.min(ws.length - 1, i + 6)]!.end }).find((x) => x.entity.kind === 'person');
+    if (m) out.push(m.entity.name);
+  }
+  return out;
+}

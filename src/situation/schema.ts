@@ -171,6 +171,8 @@ export const CaptiveSchema = z.object({
   last_seen: z.string().nullable(),
   declared_by: z.string().nullable(),
   held_by: z.string().nullable(),
+  /** The day the remains were handed back; false when the remains handed back proved not to be theirs. */
+  remains_returned: z.union([z.string(), z.literal(false)]).nullable().optional(),
   /** When a release still to come is expected, as the source says it ("next week"); cleared once freed. */
   expected_release: z.string().nullable().optional(),
   /** The whole group a counted part belongs to ("the 33 hostages" for "eight of the 33 hostages"). */
