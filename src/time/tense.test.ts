@@ -25,6 +25,8 @@ describe('tenseAt: the clause around a time phrase', () => {
     ['present perfect reports the past', 'Prices have risen since March.', 'March', 'past'],
     ['present', 'The blockade remains in force today.', 'today', 'present'],
     ['no verb', 'Talks in Doha on Monday', 'Monday', 'present'],
+    ['a commitment looks ahead', 'The militia agreed to hand over two captives on Wednesday.', 'Wednesday', 'future'],
+    ['a refusal does not', 'The minister refused to comment on Wednesday.', 'Wednesday', 'past'],
   ])('%s', (_name, text, word, tense) => {
     expect(tenseOf(text, word)).toBe(tense);
   });
