@@ -62,6 +62,8 @@ export function tenseAt(tokens: readonly Token[], first: number, last: number, a
       if (futureCues.has(p.norm) || futureCues.has(p.lemma) || p.norm === 'going' || BE.has(p.norm)) return 'future';
     }
   }
+  // An infinitive takes the tense of the verb that governs it ("refused to comment on Monday").
+  if (head === best && best - 2 >= from && tokens[best - 1]!.norm === 'to' && isVerb(tokens[best - 2]!)) return ownTense(tokens[best - 2]!, cues);
   const own = ownTense(isVerb(lead) ? lead : tokens[best]!, cues);
   return own;
 }
