@@ -444,6 +444,7 @@ class Agreements {
     if (r.phaseLengthDays) it.phase_length_days ??= r.phaseLengthDays;
     if (r.nextReleaseDue && (!it.next_release_due || r.nextReleaseDue > it.next_release_due)) it.next_release_due = r.nextReleaseDue;
     if (r.postponedBy) it.postponed_by = r.postponedBy;
+    if (r.phaseEnded && r.phaseEnded.date && (it.phase === null || r.phaseEnded.phase >= it.phase)) it.phase_ended = r.phaseEnded.date;
     if (r.ended) it.status = 'ended';
     else if (r.trouble) {
       // The latest article's trouble replaces an older picture; within one article the worst counts.

@@ -213,3 +213,21 @@ describe('readMisidentifiedRemains', () => {
     expect(readMisidentifiedRemains(v, s)).toEqual(want);
   });
 });
+
+describe('readAgreement: a phase that ran out', () => {
+  it.each([
+    ['Greece closed the port on Sunday, a day after the first phase of the truce ran out.', [dateIn('Greece closed the port on Sunday, a day after the first phase of the truce ran out.', 'Sunday', '2024-06-02')], { phase: 1, date: '2024-06-01' }],
+    ['The second phase expired on 3 June.', [dateIn('The second phase expired on 3 June.', '3 June', '2024-06-03')], { phase: 2, date: '2024-06-03' }],
+    ['The first phase will expire on Friday.', [], null],
+    ['The first phase did not end.', [], null],
+  ])('%s', (t, dates, want) => {
+    const v = new DocView(doc('t', '2024-06-04', t, { dates }));
+    expect(readAgreement(v, v.sentences[0]!)?.phaseEnded ?? null).toEqual(want);
+  });
+
+  it('does not take "a day after" for a phase length', () => {
+    const t = 'The first phase ended on Sunday, a day after talks failed.';
+    const v = new DocView(doc('t', '2024-06-04', t, { dates: [dateIn(t, 'Sunday', '2024-06-02'), { ...dateIn(t, 'a day', 'P1D'), type: 'DURATION' }] }));
+    expect(readAgreement(v, v.sentences[0]!)?.phaseLengthDays).toBeNull();
+  });
+});

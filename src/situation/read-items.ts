@@ -48,6 +48,8 @@ export interface AgreementReading {
   readonly starts?: string | null;
   /** How long a phase lasts, in days ("the first phase is due to last 42 days"). */
   readonly phaseLengthDays?: number | null;
+  /** A phase that ran out, and the day it did ("a day after the first phase ran out"). */
+  readonly phaseEnded?: { phase: number; date: string | null } | null;
   /** The day the next release is due ("the release of hostages scheduled for Saturday"). */
   readonly nextReleaseDue?: string | null;
   /** Who puts off a release ("X said it was postponing the release"), as a party key. */
@@ -166,7 +168,39 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
     starts: startDay(view, s, ws),
     phaseLengthDays: phaseHits.length > 0 ? phaseLength(view, s) : null,
     ...releaseSchedule(view, s, ws),
+    phaseEnded: phaseHits.length > 0 ? phaseEnd(view, s, ws, phaseHits) : null,
   };
+}
+
+const PHASE_END: ReadonlySet<string> = new Set(['ran', 'expired', 'expires', 'ended', 'ends', 'lapsed', 'concluded', 'over']);
+const COUNT_WORD: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7 };
+
+/**
+ * A phase that ended: a phase word followed within six words by an end verb ("the first phase of
+ * the truce ran out", "phase one expired"). Dated by a day date after the verb, else by "N days
+ * after" counted back from the sentence's own day ("on Sunday, a day after the phase ran out").
+ */
+function phaseEnd(view: DocView, s: SentenceView, ws: readonly Word[], phaseHits: readonly { i: number; j: number }[]): { phase: number; date: string | null } | null {
+  for (const h of phaseHits) {
+    const n = phaseNumberAt(ws, h.i);
+    if (n === null) continue;
+    let k = h.j;
+    while (k < Math.min(ws.length, h.j + 7) && !PHASE_END.has(ws[k]!.norm)) k++;
+    if (k >= ws.length || !PHASE_END.has(ws[k]!.norm) || view.negatedAt(ws, k) || futureNear(ws, k)) continue;
+    if (ws[k]!.norm === 'ran' && ws[k + 1]?.norm !== 'out') continue;
+    const days = view.datesIn(s).filter((d) => /^\d{4}-\d{2}-\d{2}/.test(d.value));
+    const after = days.find((d) => d.start > ws[k]!.end && wordIndexAt(ws, d.start) - k <= 3);
+    if (after) return { phase: n, date: after.value.slice(0, 10) };
+    // "X on Sunday, a day after the phase ran out".
+    const back = /\b(a|an|one|two|three|four|five|six|seven|\d+) days? after\s+(?:\S+\s+){0,3}$/i.exec(view.slice(s, s.start, ws[h.i]!.start) ?? '');
+    const anchor = days.find((d) => d.end <= ws[h.i]!.start);
+    if (back && anchor) {
+      const nBack = COUNT_WORD[back[1]!.toLowerCase()] ?? Number(back[1]);
+      return { phase: n, date: new Date((dayNumber(anchor.value.slice(0, 10)) - nBack) * 86_400_000).toISOString().slice(0, 10) };
+    }
+    return { phase: n, date: null };
+  }
+  return null;
 }
 
 /** A weekday named for what is still to come is the next such day after publication. */
@@ -220,7 +254,11 @@ function startDay(view: DocView, s: SentenceView, ws: readonly Word[]): string |
 
 /** A phase length stated as a duration in days or weeks ("to last 42 days", "six weeks"). */
 function phaseLength(view: DocView, s: SentenceView): number | null {
+  const ws = view.words(s);
   for (const d of view.datesIn(s)) {
+    // "to last 42 days", "lasting six weeks", "for 42 days": not "a day after".
+    const prev = ws[wordIndexAt(ws, d.start) - 1]?.norm ?? '';
+    if (!/^(?:last|lasting)\b/i.test(d.text) && !['last', 'lasts', 'lasting', 'for'].includes(prev)) continue;
     const m = /^P(\d+)([DW])$/.exec(d.value);
     if (m) return Number(m[1]) * (m[2] === 'W' ? 7 : 1);
   }

@@ -115,6 +115,8 @@ export const AgreementSchema = z.object({
   next_release_due: z.string().nullable().optional(),
   /** Who put off a release, as a party key. */
   postponed_by: z.string().nullable().optional(),
+  /** The day the current phase ran out (without the next one starting). */
+  phase_ended: z.string().nullable().optional(),
   /** Releases still to come under the agreement, by day. */
   schedule: z.array(z.object({ date: z.string(), count: z.number() })).optional(),
   /** in_force, or in trouble (disputed < at risk < stalled) as the latest article tells it. */
