@@ -364,7 +364,9 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
   }
   if (after && (src || gerund || coordinated)) {
     const limit = after.end ?? subordinateEnd(tokens, lo, ci, after.start, end);
-    return { kind: 'reported', cue, source: src, content: [[after.start, contentEnd(tokens, after.start, limit, lex)]], rule: after.rule };
+    // "Noting that X, the mayor said ...": an opening participle's source is the subject of the main clause
+    const mainSubject = !src && gerund && limit < end ? npRight(tokens, trimStart(tokens, limit, end), end) : null;
+    return { kind: 'reported', cue, source: src ?? mainSubject, content: [[after.start, contentEnd(tokens, after.start, limit, lex)]], rule: after.rule };
   }
   if (after && !src && !after.weak && after.end === undefined && ci > lo && tokens[ci - 1]!.lemma === 'be') {
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
@@ -480,7 +482,9 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;
       // "understood that X, told his aides ...": a second predicate of the main subject
-      if (n.pos === 'VERB' && lex.verbs.has(n.lemma) && /ed$/.test(n.norm) && !infinitive) return j;
+      if (n.pos === 'VERB' && lex.verbs.has(n.lemma) && !/ing$/.test(n.norm) && !MENTAL.has(n.lemma) && !infinitive) return j;
+      // "..., and rights groups warned that ...": a new clause with its own reporting verb
+      if (n.norm === 'and' && subjectVerbAt(tokens, j + 2, end) && reportingVerbAfter(tokens, j + 2, end, lex)) return j;
       // ", though ...", ", as they ...", ", comparing him to ...": a new clause of the main sentence
       if (CONCESSIVE.has(n.norm) || LEAVING.has(n.norm) || (n.pos === 'VERB' && /ing$/.test(n.norm) && lex.verbs.has(n.lemma))) return j;
     }
@@ -521,6 +525,15 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
 }
 
 const SUBORDINATORS = new Set(['as', 'while', 'because', 'although', 'though', 'whereas', 'since']);
+
+/** True when the clause at `r` (subject, adverbs) has a reporting verb as its verb. */
+function reportingVerbAfter(tokens: readonly Token[], r: number, end: number, lex: ReportingLexicon): boolean {
+  const np = npRight(tokens, r, end);
+  if (!np) return false;
+  let k = np[1];
+  while (k < end && (tokens[k]!.pos === 'ADV' || tokens[k]!.pos === 'AUX')) k++;
+  return k < end && tokens[k]!.pos === 'VERB' && lex.verbs.has(tokens[k]!.lemma);
+}
 
 /** A noun phrase at `r` directly followed (adverbs aside) by a finite verb: the start of a clause. */
 function subjectVerbAt(tokens: readonly Token[], r: number, end: number): boolean {
@@ -613,7 +626,8 @@ function introductory(tokens: readonly Token[], a: number): boolean {
   let i = a;
   while (tokens[i] && (tokens[i]!.pos === 'CCONJ' || tokens[i]!.pos === 'PUNCT')) i++;
   const t = tokens[i];
-  return t !== undefined && (INTRODUCERS.has(t.norm) || t.pos === 'SCONJ');
+  // an opening participle clause ("Noting that ..., the mayor said") is a lead-in too
+  return t !== undefined && (INTRODUCERS.has(t.norm) || t.pos === 'SCONJ' || (t.pos === 'VERB' && /ing$/.test(t.norm)));
 }
 
 /** How far back a speech tag looks for the opening mark of its quotation. */
@@ -628,7 +642,9 @@ const SUBORDINATE_OPENERS = new Set(['when', 'whenever', 'after', 'as', 'while',
 function subordinateEnd(tokens: readonly Token[], lo: number, ci: number, a: number, end: number): number {
   let i = lo;
   while (i < ci && (tokens[i]!.pos === 'PUNCT' || tokens[i]!.pos === 'CCONJ')) i++;
-  if (i >= ci || !SUBORDINATE_OPENERS.has(tokens[i]!.norm)) return end;
+  // an opening participle clause ("Writing that X, the critic noted ...") ends the same way
+  const participle = i === ci && tokens[ci]!.pos === 'VERB' && /ing$/.test(tokens[ci]!.norm);
+  if (!participle && (i >= ci || !SUBORDINATE_OPENERS.has(tokens[i]!.norm))) return end;
   for (let x = i + 1; x < ci; x++) if (tokens[x]!.text === ',') return end; // the cue is already in the main clause
   for (let j = a + 1; j < end - 1; j++) if ((tokens[j]!.text === ',' || isDash(tokens[j])) && subjectVerbAt(tokens, j + 1, end)) return j;
   return end;

@@ -103,6 +103,22 @@ describe('reported speech', () => {
     expect(got.map((a) => a.content)).toEqual(['they liked the plan, but would not vote for it', 'the road was safe']);
   });
 
+  it('ends a that-clause before a new clause with its own reporting verb', () => {
+    const got = attributions('The minister stressed that the reforms were not finished, and rights groups warned that the army still held power.');
+    expect(got.map((a) => [a.cue, a.content])).toEqual([
+      ['stressed', 'that the reforms were not finished'],
+      ['warned', 'that the army still held power'],
+    ]);
+  });
+
+  it('ends the content of an opening participle clause at the main clause', () => {
+    const got = attributions('Noting that the river had risen, the mayor said the bridge would stay shut.');
+    expect(got.map((a) => [a.source, a.cue, a.content])).toEqual([
+      ['the mayor', 'Noting', 'that the river had risen'],
+      ['the mayor', 'said', 'the bridge would stay shut'],
+    ]);
+  });
+
   it('keeps a coordinated verb of thought inside the content', () => {
     const got = attributions('The old soldier said he had watched the parade from his porch and thought of his brother.');
     expect(got.map((a) => a.content)).toEqual(['he had watched the parade from his porch and thought of his brother']);
