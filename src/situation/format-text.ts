@@ -29,6 +29,9 @@ function captive(c: Captive): string {
     c.last_seen ? `last seen ${c.last_seen}` : null,
     c.declared_by ? `declared by ${c.declared_by}` : null,
     c.held_by ? `held by ${c.held_by}` : null,
+    c.of_group ? `of ${c.of_group}` : null,
+    c.expected_release ? `release expected ${c.expected_release}` : null,
+    typeof c.remains_returned === 'string' ? `remains returned ${c.remains_returned}` : c.remains_returned === false ? 'remains not returned' : null,
   ].filter((x) => x !== null);
   return `  - ${who}: ${facts.join('; ')}${sources(c.sources)}`;
 }
@@ -59,13 +62,21 @@ export function formatSituationText(s: Situation): string {
       a.in_force_since ? `since ${a.in_force_since}` : null,
       a.phase !== null ? `phase ${a.phase}` : null,
       a.next.length > 0 ? `next: ${a.next.join(' or ')}` : null,
+      a.announced ? `announced ${a.announced}` : null,
+      a.starts && !a.in_force_since ? `starts ${a.starts}` : null,
+      a.phase_length_days ? `phases of ${a.phase_length_days} days` : null,
+      a.phase_ended ? `phase ended ${a.phase_ended}` : null,
+      a.postponed_by ? `release put off by ${a.postponed_by}` : null,
+      a.next_release_due ? `next release due ${a.next_release_due}` : null,
+      a.schedule && a.schedule.length > 0 ? `schedule: ${a.schedule.map((x) => `${x.count} on ${x.date}`).join(', ')}` : null,
     ].filter((x) => x !== null);
     out.push(`  - ${a.name} (${list(a.parties)}): ${facts.join('; ')}${sources(a.sources)}`);
   }
   out.push('', `Exchanges (${s.exchanges.length})`);
   for (const x of s.exchanges) {
     const back = x.in_return ? ` in return for ${group(x.in_return)}` : '';
-    out.push(`  - ${x.planned ? '(planned) ' : ''}${x.released_by ?? 'unknown side'} released ${x.released.map(group).join(' and ')}${back}${x.date ? ` (${x.date})` : ''}${sources(x.sources)}`);
+    const via = x.mediators && x.mediators.length > 0 ? `; mediated by ${list(x.mediators)}` : '';
+    out.push(`  - ${x.planned ? '(planned) ' : ''}${x.released_by ?? 'unknown side'} released ${x.released.map(group).join(' and ')}${back}${x.date ? ` (${x.date})` : ''}${via}${sources(x.sources)}`);
   }
   out.push('', `Captives (${s.captives.length})`);
   for (const c of s.captives) out.push(captive(c));

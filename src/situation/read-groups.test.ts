@@ -231,3 +231,11 @@ describe('readAgreement: a phase that ran out', () => {
     expect(readAgreement(v, v.sentences[0]!)?.phaseLengthDays).toBeNull();
   });
 });
+
+describe('readReleasedPersons: a possessor is not who was freed', () => {
+  it('reads nobody in "Berg\'s wife was herself freed last year"', () => {
+    const t = "Berg's wife, Mia, was herself freed last year.";
+    const { v, s } = view1(t, { entities: [entity(t, 'Tomas Berg', 'person', null, null, ['Berg'])] });
+    expect(readReleasedPersons(v, s, new Set())).toEqual([]);
+  });
+});

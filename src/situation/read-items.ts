@@ -822,7 +822,9 @@ export function readReleasedPersons(view: DocView, s: SentenceView, speakers: Re
   if (hits.length === 0) return [];
   const persons = view
     .mentionsIn(s)
-    .filter((m) => m.entity.kind === 'person' && /^\p{Lu}/u.test(m.text) && !(m.entity.sector && lx.officialSectors.has(m.entity.sector)));
+    .filter((m) => m.entity.kind === 'person' && /^\p{Lu}/u.test(m.text) && !(m.entity.sector && lx.officialSectors.has(m.entity.sector)))
+    // "Siegel's wife was freed": a possessor is not who was freed.
+    .filter((m) => !/['’]s?$/.test(m.text) && !/^['’]s?\b/.test(view.slice(s, m.end, Math.min(s.end, m.end + 2)) ?? ''));
   if (persons.length === 0) return [];
   // Whoever does the releasing is not released.
   const actors = new Set(s.events.filter((e) => e.type === 'RETREAT').flatMap((e) => e.actor.map((a) => a.id)));
