@@ -15,6 +15,8 @@ import {
   readNamedCaptive,
   readReleasedPersons,
   readPeopleNamedAfterRelease,
+  groupHead,
+  ownCountry,
   readMisidentifiedRemains,
   type ReleasedPersonReading,
 } from './read-items.js';
@@ -644,7 +646,7 @@ class Captives {
       c.remains_returned ??= day ? day.value.slice(0, 10) : view.ref.published;
     }
     c.age ??= r.age;
-    c.nationality ??= r.entity.country ?? r.nationality;
+    c.nationality ??= ownCountry(r.entity) ?? r.nationality;
   }
 
   /** Remains handed back as someone's that proved to be another's: theirs were not returned. */
@@ -701,7 +703,10 @@ function nameTheReleased(view: DocView, sentences: readonly SentenceView[], x: E
     if (told.has(i) || s.headline) continue;
     if (i > last) after++;
     else if (i > sentences[0]!.index + 2) continue;
-    for (const p of readPeopleNamedAfterRelease(view, s, speakers)) {
+    const people = readPeopleNamedAfterRelease(view, s, speakers);
+    // The names follow the release at once; a sentence naming nobody (or telling another status) ends the run.
+    if (people.length === 0 && i > last) break;
+    for (const p of people) {
       if (named.has(p.entity.id) || room <= 0) continue;
       named.add(p.entity.id);
       room--;
@@ -787,8 +792,8 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     for (const { sentences, x } of pairReleases(releases, belligerents)) {
       exchanges.add(view, sentences, x);
       if (x.schedule) agreements.schedule(x.schedule);
+      if (!x.planned && x.released.some((g) => g.count > 1 && groupHead(g.who) !== null)) nameTheReleased(view, sentences, x, speakers, captives);
       if (x.planned || !x.released.some((g) => g.who !== null && lx.captive.test(words(g.who)))) continue;
-      nameTheReleased(view, sentences, x, speakers, captives);
       for (const g of x.released) {
         captives.addGroup(view, sentences[0]!, {
           count: g.count,

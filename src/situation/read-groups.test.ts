@@ -239,3 +239,12 @@ describe('readReleasedPersons: a possessor is not who was freed', () => {
     expect(readReleasedPersons(v, s, new Set())).toEqual([]);
   });
 });
+
+describe('people named after a release: the run of names ends', () => {
+  it('does not free a person the next sentences say is still held, nor one named later on', () => {
+    const t = 'The Sea Wolves released two hostages on Friday. Among the captives is Ana Lind, still held in the hills. Tomas Berg appeared in a video.';
+    const ents = [entity(t, 'Sea Wolves', 'group', null, 'REB'), entity(t, 'Ana Lind', 'person', null, null), entity(t, 'Tomas Berg', 'person', null, null)];
+    const s = buildSituation([doc('a', '2024-05-03', t, { entities: ents, quantities: [qty(t, 'two', 2, 'hostages')] })]);
+    expect(s.captives.filter((c) => c.status === 'released' && c.name !== null)).toEqual([]);
+  });
+});

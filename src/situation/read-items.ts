@@ -755,7 +755,7 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
   let alive: boolean | null = null;
   let lastSeen: string | null = null;
   let age: number | null = typeof e.attributes?.['age'] === 'number' ? (e.attributes['age'] as number) : null;
-  let nationality: string | null = e.country;
+  let nationality: string | null = ownCountry(e);
   let expectedRelease: string | null = null;
   for (const s of sentences) {
     const ws = view.words(s);
@@ -883,6 +883,9 @@ export function readPeopleNamedAfterRelease(view: DocView, s: SentenceView, spea
   const lx = lexicon();
   const ws = view.words(s);
   if (ws.length === 0) return [];
+  // "Among the captives is A, still held in ...": a sentence telling another status is not about the freed.
+  const other = statusWordsIn(view, ws).some((f) => f.status !== 'released' && !lx.captive.test(words(view.slice(s, f.at, f.j) ?? '')));
+  if (other) return [];
   const out: ReleasedPersonReading[] = [];
   for (const m of view.mentionsIn(s)) {
     const e = m.entity;
@@ -921,4 +924,9 @@ export function readMisidentifiedRemains(view: DocView, s: SentenceView): string
     if (m) out.push(m.entity.name);
   }
   return out;
+}
+
+/** A person's own country: not one the entity stage guessed from the sentence around the name. */
+export function ownCountry(e: { country: string | null; attributes?: Record<string, unknown> | undefined }): string | null {
+  return e.attributes?.['countryFrom'] === 'sentence' ? null : e.country;
 }
