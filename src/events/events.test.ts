@@ -24,6 +24,12 @@ describe('events stage: type, mode, modality and participants', () => {
     ['hosting a leader is CONSULT/visit', '[Egypt]{GPE:EGY} hosted the [Jordanian]{GPE:JOR} king in Cairo.', ['CONSULT/visit asserted A=EGY R=JOR']],
     ['a capital as direct object stands for its state', '[Ottawa]{LOC:CAN} accused [Delhi]{LOC:IND} of interference.', ['ACCUSE/allege asserted A=CAN R=IND']],
     ['a future visit is an AGREE, planned', '[Chile]{GPE:CHL} will visit [Argentina]{GPE:ARG} next month.', ['AGREE planned A=CHL R=ARG']],
+    ['a ceasefire that took effect happened, even with its sides named only after between', 'A truce between [Sudan]{GPE:SDN} and [Chad]{GPE:TCD} came into force on Friday.', ['RETREAT/ceasefire asserted A= R=SDN+TCD']],
+    ['handing captives to a mediator is their release', '[Rebels]{GRP:COL} handed four [Peruvian]{GPE:PER} hostages to the Red Cross.', ['RETREAT/release asserted A=COL R=PER']],
+    ['opening crossing points eases a blockade (access)', '[Turkey]{GPE:TUR} opened two crossing points on the border on Monday.', ['RETREAT/access asserted A=TUR R=']],
+    ['stopping goods from entering a place withholds them', '[Serbia]{GPE:SRB} stopped all goods and fuel from entering the enclave.', ['COERCE/withhold asserted A=SRB R=']],
+    ['a stated readiness is at most planned', '[Ghana]{GPE:GHA} said it was ready to free the detained sailors.', ['AGREE planned A=GHA R=']],
+    ['a vow that X will pay a price is a threat', '[Peru]{GPE:PER} vowed that the gang would pay a heavy price for what it called a cowardly ambush.', ['THREATEN/restrict asserted A=PER R=']],
     ['a commitment under a condition is a threat', '[Niger]{GPE:NER} will withdraw its troops unless the junta steps down.', ['THREATEN/relations planned A=NER R=']],
   ])('%s', (_name, markup, expected) => {
     expect(summarize(codeEvents(markup).doc)).toEqual(expected);
@@ -37,6 +43,11 @@ describe('events stage: type, mode, modality and participants', () => {
     ['a press release is not a release of captives', 'The ministry issued a press release about the budget.'],
   ])('no event: %s', (_name, text) => {
     expect(summarize(codeEvents(text).doc)).toEqual([]);
+  });
+
+  it('a reduced passive relative ("a compromise mediated by X") does not silence the event of a following relative clause', () => {
+    const { doc } = codeEvents('The move followed a compromise mediated by [Qatar]{GPE:QAT}, under which [Mali]{GPE:MLI} agreed to free the prisoners.');
+    expect(summarize(doc)).toContain('AGREE asserted A=MLI R=');
   });
 
   it('an exchange for prisoners adds a release by the other side', () => {

@@ -35,6 +35,8 @@ export const TriggerEntrySchema = z.object({
   lowercase: z.boolean().optional(),
   priority: z.number().optional(),
   roles: z.enum(['speaker']).optional(),
+  /** the least modality of the event: a stated readiness ("is ready to", "willing to") is at most planned */
+  modality: z.enum(['planned', 'potential']).optional(),
   note: z.string().optional(),
 });
 

@@ -85,6 +85,8 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
       if (k < v.ts || v.clauses[k - v.ts] !== c.clause) p.drop = true;
       if (prev && (prev.norm === ',' || prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'NUM' || prev.pos === 'ADP')) p.subordinate = true;
     }
+    // reduced passive relative after a noun: "a compromise mediated by Qatar", "fighters backed by X"
+    if (!c.asNoun && /ed$/.test(t.norm) && prev !== null && prev.pos === 'NOUN' && v.tokens[c.tokenEnd]?.norm === 'by' && c.head + 1 < v.te) p.subordinate = true;
     // purpose infinitive after a noun: "opened fire to disperse"
     if (!c.asNoun && prev?.norm === 'to' && c.head - 2 >= v.ts) {
       const before = v.tokens[c.head - 2]!;
@@ -123,6 +125,14 @@ function classify(v: SentenceView, cands: readonly Candidate[], lex: Lexicon): P
   const hasMain = out.some((p) => !p.drop && !p.subordinate);
   if (hasMain) for (const p of out) if (p.subordinate) p.drop = true;
   return out;
+}
+
+/** True when an event noun's required object is its own predicate ("the truce held", "the ceasefire took effect"): the event happened even with no participant named. */
+function hasVerbalPredicate(v: SentenceView, c: Candidate): boolean {
+  const o = c.objectToken;
+  if (o === null || o <= c.head) return false;
+  for (let k = Math.max(c.head + 1, o - 2); k <= o; k++) if (v.tokens[k]!.pos === 'VERB') return true;
+  return false;
 }
 
 /** True when the noun at `noun` heads the object right after a verb ending at `from` ("ordered patrols", "ordered a curfew"). */
@@ -278,7 +288,7 @@ export function extractEvents(doc: Document, lex: Lexicon = lexicon()): EventMen
           continue;
         }
       }
-      if (p.c.asNoun && d.actorIds.length === 0 && d.recipientIds.length === 0 && !d.location && supportVerbBefore(v, p.c.head, lex) < 0) continue;
+      if (p.c.asNoun && d.actorIds.length === 0 && d.recipientIds.length === 0 && !d.location && supportVerbBefore(v, p.c.head, lex) < 0 && !hasVerbalPredicate(v, p.c)) continue;
       // agreement-like nouns are events only when something is done with them ("reached a deal")
       if (p.c.asNoun && p.c.entry.supportOnly && supportVerbBefore(v, p.c.head, lex) < 0 && predicateOf(v, p.c.head, lex) === p.c.head) continue;
       sentenceDrafts.push(d);
@@ -517,6 +527,7 @@ function buildDraft(
   const cueEnd = c.asNoun ? predicateEnd(v, c.head, ce) : c.head;
   const reading = readModality(tokens, cs, cueEnd, v.te, lex.modality, { reported, reportingBefore: reportingAt >= 0 && reportingAt < c.head });
   let modality: Modality = reading.modality;
+  if (e.modality && RANK[e.modality] > RANK[modality]) modality = e.modality;
 
   // "officials denied that troops had fired": the content of a denial is negated
   if (cs > v.ts && tokens[cs]!.norm === 'that' && lex.modality.denial.some((d) => d.length === 1 && d[0] === tokens[cs - 1]!.norm)) modality = 'negated';
