@@ -539,8 +539,11 @@ class Exchanges {
   private otherSideOf(view: DocView, g: { count: number; who: string | null }): Exchange | null {
     const nat = countriesIn(g.who)[0];
     if (!nat) return null;
-    return this.list.find((x) => x.in_return !== null && x.in_return.count === g.count && countriesIn(x.in_return.who)[0] === nat && x.sources.some((s) => s.document === view.ref.id)) ?? null;
+    return (this.byDoc.get(view.ref.id) ?? []).find((x) => x.in_return !== null && x.in_return.count === g.count && countriesIn(x.in_return.who)[0] === nat) ?? null;
   }
+
+  /** Exchanges read in each document (to find the other side of a swap told again without a scan of all). */
+  private readonly byDoc = new Map<string, Exchange[]>();
 
   add(view: DocView, sentences: readonly SentenceView[], r: ExchangeReading): Exchange {
     const counts = r.released.map((g) => g.count).sort((a, b) => a - b).join(',');
@@ -577,6 +580,9 @@ class Exchanges {
     for (const s of sentences) addSource(x.sources, view.source(s));
     this.byKey.set(key, x);
     this.list.push(x);
+    const mine = this.byDoc.get(view.ref.id);
+    if (mine) mine.push(x);
+    else this.byDoc.set(view.ref.id, [x]);
     return x;
   }
 }
