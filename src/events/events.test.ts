@@ -30,6 +30,7 @@ describe('events stage: type, mode, modality and participants', () => {
     ['stopping goods from entering a place withholds them', '[Serbia]{GPE:SRB} stopped all goods and fuel from entering the enclave.', ['COERCE/withhold asserted A=SRB R=']],
     ['a stated readiness is at most planned', '[Ghana]{GPE:GHA} said it was ready to free the detained sailors.', ['AGREE planned A=GHA R=']],
     ['a vow that X will pay a price is a threat', '[Peru]{GPE:PER} vowed that the gang would pay a heavy price for what it called a cowardly ambush.', ['THREATEN/restrict asserted A=PER R=']],
+    ['a proposal under a negative if-condition is a threat', '[Chile]{GPE:CHL} said it would propose ending the truce if the sailors were not freed by Friday.', ['THREATEN planned A=CHL R=']],
     ['a commitment under a condition is a threat', '[Niger]{GPE:NER} will withdraw its troops unless the junta steps down.', ['THREATEN/relations planned A=NER R=']],
   ])('%s', (_name, markup, expected) => {
     expect(summarize(codeEvents(markup).doc)).toEqual(expected);

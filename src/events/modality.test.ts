@@ -36,4 +36,12 @@ describe('readModality', () => {
     const r = read('The army will withdraw unless the rebels disarm.', 'withdraw');
     expect(r).toMatchObject({ modality: 'planned', commitment: true, unless: true });
   });
+
+  it.each([
+    ['The army will withdraw if the rebels do not disarm.', 'withdraw', true],
+    ['The army will withdraw if the rebels fail to disarm.', 'withdraw', true],
+    ['The army will withdraw if the rebels disarm.', 'withdraw', false],
+  ])('a negative if-condition is an unless: %s', (text, trigger, unless) => {
+    expect(read(text, trigger).unless).toBe(unless);
+  });
 });

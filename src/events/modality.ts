@@ -77,7 +77,14 @@ export function readModality(
   const volitional = firstCue(tokens, clauseStart, trigger, lex.volitional);
   const neg = volitional ?? firstCue(tokens, clauseStart, trigger, lex.negation);
   let unless = false;
-  for (let i = clauseStart; i < clauseEnd; i++) if (tokens[i]!.norm === 'unless') unless = true;
+  // 'unless', or an 'if' clause with a negation ("if the captives are not freed"): a negative condition
+  let ifAt = -1;
+  for (let i = clauseStart; i < clauseEnd; i++) {
+    const w = tokens[i]!.norm;
+    if (w === 'unless') unless = true;
+    else if (w === 'if') ifAt = i;
+    else if (ifAt >= 0 && i - ifAt <= 10 && (w === 'not' || w === "n't" || w === 'n’t' || w === 'fail' || w === 'fails')) unless = true;
+  }
   if (neg) return { modality: 'negated', volitional: volitional !== null, commitment: false, unless, cue: neg };
   let pot = firstCue(tokens, clauseStart, trigger, lex.potential);
   if (pot === 'would' && opts.reportingBefore) pot = null;
