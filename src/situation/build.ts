@@ -784,7 +784,13 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
       }
       if (!talks && s.text !== null) {
         const stated = talksStated(view, s);
-        if (stated) negotiations.add(view, s, stated, readNegotiation(view, s, stated));
+        if (stated) {
+          const r = readNegotiation(view, s, stated);
+          // "X and Y agreed to halt the fighting after weeks of talks": the talks were about the truce they produced.
+          const made = stated.actor.length > 0 && !r.subjectFromCue ? readAgreement(view, s) : null;
+          const subject = made?.kind === 'truce' && !(r.subject ?? '').includes(made.name) ? [made.name, r.subject].filter((x) => x).join(', ') : r.subject;
+          negotiations.add(view, s, stated, { ...r, subject, subjectIsConflictEnd: r.subjectIsConflictEnd || made?.kind === 'truce' });
+        }
         else if (mentionsTalks(view, s)) negotiations.addDetails(view, s, readNegotiation(view, s, NO_EVENT));
       }
       const ag = readAgreement(view, s);

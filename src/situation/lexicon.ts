@@ -53,6 +53,8 @@ export const SituationLexiconSchema = z.object({
   mediator_verbs: StringList,
   people_nouns: StringList,
   schedule_cues: StringList,
+  approval_verbs: StringList,
+  approving_bodies: StringList,
   postpone_words: StringList,
   agreement_trouble_words: z.object({ stalled: StringList, 'at risk': StringList, disputed: StringList }),
 });
@@ -200,6 +202,10 @@ export interface Lexicon {
   readonly schedule: PhraseMatcher;
   /** Verbs of putting something off ("postponing", "delayed"). */
   readonly postpone: PhraseMatcher;
+  /** Verbs of approving an agreement ("approve", "ratify"). */
+  readonly approval: PhraseMatcher;
+  /** Bodies whose approval an agreement may await ("cabinet", "parliament"). */
+  readonly approvingBodies: ReadonlySet<string>;
   /** Words that put an agreement in trouble, most severe first. */
   readonly trouble: ReadonlyArray<readonly ['stalled' | 'at risk' | 'disputed', PhraseMatcher]>;
 }
@@ -288,6 +294,8 @@ export function lexicon(): Lexicon {
     peopleNoun: m(raw.people_nouns),
     schedule: m(raw.schedule_cues),
     postpone: m(raw.postpone_words),
+    approval: m(raw.approval_verbs),
+    approvingBodies: new Set(raw.approving_bodies),
     trouble: (['stalled', 'at risk', 'disputed'] as const).map((k) => [k, m(raw.agreement_trouble_words[k])] as const),
   };
   return compiled;

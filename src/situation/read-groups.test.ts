@@ -248,3 +248,24 @@ describe('people named after a release: the run of names ends', () => {
     expect(s.captives.filter((c) => c.status === 'released' && c.name !== null)).toEqual([]);
   });
 });
+
+describe('readAgreement: approval ahead', () => {
+  it.each([
+    ['The cabinet is expected to meet to approve the truce.', ['cabinet approval']],
+    ['Parliament will vote on the deal next week.', ['parliament approval']],
+    ['The cabinet approved the truce.', []],
+  ])('%s', (t, want) => {
+    const v = new DocView(doc('t', '2024-06-04', t));
+    expect(readAgreement(v, v.sentences[0]!)?.next ?? []).toEqual(want);
+  });
+});
+
+describe('talks that produced a truce', () => {
+  it('take the truce as their subject', () => {
+    const t = 'Greece and the Sea Wolves agreed on Friday to halt the fighting and swap prisoners after weeks of talks.';
+    const ents = [entity(t, 'Greece', 'country', 'GRC', null), entity(t, 'Sea Wolves', 'group', null, 'REB')];
+    const agree = evIn(t, 'agreed', { type: 'AGREE', triggerText: 'agreed', actor: [ref('Greece', 'GRC', null, 'ent_greece'), ref('Sea Wolves', null, 'REB', 'ent_sea_wolves')], date: day('2024-05-31', 'Friday') });
+    const s = buildSituation([doc('t', '2024-06-01', t, { entities: ents, events: [agree], dates: [dateIn(t, 'Friday', '2024-05-31')] })]);
+    expect(s.negotiations[0]?.subject).toContain('ceasefire');
+  });
+});

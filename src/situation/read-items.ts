@@ -107,6 +107,13 @@ export function readAgreement(view: DocView, s: SentenceView): AgreementReading 
   }
   if (future) {
     for (const h of lx.extension.find(ws)) if (!view.negatedAt(ws, h.i)) next.push({ at: h.start, what: 'extension' });
+    // "The security cabinet plans to meet to approve the deal": the approval is a step ahead.
+    for (const h of lx.approval.find(ws)) {
+      if (view.negatedAt(ws, h.i)) continue;
+      let body: string | null = null;
+      for (let k = Math.max(0, h.i - 8); k < h.i; k++) if (lx.approvingBodies.has(ws[k]!.norm)) body = ws[k]!.norm;
+      if (body) next.push({ at: h.start, what: `${body} approval` });
+    }
   }
   next.sort((a, b) => a.at - b.at);
   // "The first phase ended" ends a phase, not the agreement.
