@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntityOut, Extraction } from '../output/schema.js';
 import { buildSituation } from './build.js';
 import { DocView } from './doc-view.js';
-import { datelineOf } from './read.js';
+import { datelineOf, readNegotiation } from './read.js';
 import { groupHead, namesPeople, readAgreement, readCaptiveGroups, readExchange, readMisidentifiedRemains, readPeopleNamedAfterRelease, readReleasedPersons } from './read-items.js';
 import { dateIn, day, doc, entity, evIn, qty, ref } from './testkit.js';
 
@@ -267,5 +267,20 @@ describe('talks that produced a truce', () => {
     const agree = evIn(t, 'agreed', { type: 'AGREE', triggerText: 'agreed', actor: [ref('Greece', 'GRC', null, 'ent_greece'), ref('Sea Wolves', null, 'REB', 'ent_sea_wolves')], date: day('2024-05-31', 'Friday') });
     const s = buildSituation([doc('t', '2024-06-01', t, { entities: ents, events: [agree], dates: [dateIn(t, 'Friday', '2024-05-31')] })]);
     expect(s.negotiations[0]?.subject).toContain('ceasefire');
+  });
+});
+
+describe('readNegotiation: the venue named by the dateline', () => {
+  it('reads "talks in the Maltese capital" from a story datelined VALLETTA as Valletta', () => {
+    const t = 'VALLETTA, Malta — Greece and the Sea Wolves held talks in the Maltese capital on Monday.';
+    const ents = [entity(t, 'Greece', 'country', 'GRC', null), entity(t, 'Sea Wolves', 'group', null, 'REB')];
+    const e = evIn(t, 'held talks', { type: 'CONSULT', triggerText: 'talks', actor: [ref('Greece', 'GRC', null, 'ent_greece')], recipient: [ref('Sea Wolves', null, 'REB', 'ent_sea_wolves')] });
+    const v = new DocView(doc('t', '2024-06-04', t, { entities: ents, events: [e] }));
+    expect(readNegotiation(v, v.sentences[0]!, e).where).toBe('Valletta');
+  });
+
+  it('reads a long dateline-like run without backtracking (would hang otherwise)', () => {
+    const t = `A/${'B '.repeat(200_000)}x.`;
+    expect(datelineOf(new DocView(doc('t', '2024-06-04', t)))).toBeNull();
   });
 });

@@ -294,7 +294,7 @@ export function unique(xs: Iterable<string>): string[] {
   return [...new Set(xs)];
 }
 
-const DATELINE_RE = /^\s*(\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:\/[\p{Lu} .'’-]+)?(?:,\s*([\p{L} .'’-]{2,40}?))?\s+[—–]\s/u;
+const DATELINE_RE = /^\s*(\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:\/[\p{Lu} .'’-]{1,40})?(?:,\s*([\p{L} .'’-]{2,40}?))?\s+[—–]\s/u;
 
 /**
  * The dateline of a story ("DOHA, Qatar — ..."): the city in title case and its country (from
