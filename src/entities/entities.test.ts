@@ -76,6 +76,17 @@ describe('entities stage: people with titles and appositives', () => {
     expect(e.affiliation).toBe('Chatham House');
   });
 
+  it.each([
+    ['a role before a comma apposition', "Peru's interior minister, Carla Ruiz, said the road would reopen.", 'Carla Ruiz', { country: 'PER', sector: 'GOV', role: "Peru's interior minister" }, null],
+    ['a defence minister is government, not military', 'Defence Minister Piet Smit said the army was ready.', 'Piet Smit', { sector: 'GOV' }, null],
+    ['an N-year-old before the role is an age', 'Three captives, including 65-year-old Dutch citizen Anna Berg, were freed on Saturday.', 'Anna Berg', { country: 'NLD', sector: 'CVL', role: 'Dutch citizen' }, 65],
+    ['names listed after a colon take the group country and sector', 'The gang handed three Dutch women to the Red Cross in the capital: Anna Berg, 24, Lisa Hout, 28, and Mia Smit, 31.', 'Lisa Hout', { country: 'NLD', sector: 'CVL' }, 28],
+  ])('%s', (_name, text, name, expected, age) => {
+    const e = entity(run(text), name)!;
+    expect(e).toMatchObject(expected);
+    if (age !== null) expect(e.attributes.age).toBe(age);
+  });
+
   it('takes country and sector of a possessive role from the possessor', () => {
     const d = run('Marco Rubio met Lena Ortiz, Rubio’s senior adviser, in Rome.', '2025-04-01');
     const e = entity(d, 'Lena Ortiz')!;

@@ -495,6 +495,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   // ---- appositives and attributes of people
   applyLeftRoles(text, tokens, order, lex);
   applyAppositives(text, tokens, order, lex, date);
+  applyListedMembers(tokens, recent);
 
   // ---- first-person pronouns in quotations: the speaker named after the quotation in the same
   // sentence ("“We will stay,” said X"), else the person named just before it.
@@ -668,6 +669,45 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
   }
 }
 
+const LIST_WINDOW = 40;
+
+/**
+ * Names listed after a colon enumerate the plural group of people named before it in the same
+ * sentence ("freed three Dutch women: A, 24, B and C"): each takes the group's country and sector
+ * when it has none of its own. Bounded to a window of tokens, so linear in the document.
+ */
+function applyListedMembers(tokens: readonly Token[], recent: readonly { b: Builder; at: number; end: number; sentence: number; form: MentionForm }[]): void {
+  const groupsBySentence = new Map<number, { b: Builder; end: number }[]>();
+  for (const r of recent) {
+    if (r.form === 'pronoun' || r.b.kind !== 'group' || (r.b.country === null && r.b.sector === null)) continue;
+    let l = groupsBySentence.get(r.sentence);
+    if (!l) groupsBySentence.set(r.sentence, (l = []));
+    l.push({ b: r.b, end: r.end });
+  }
+  if (groupsBySentence.size === 0) return;
+  for (const r of recent) {
+    if (r.form !== 'name' || r.b.kind !== 'person' || r.b.actor !== null || (r.b.country !== null && r.b.sector !== null)) continue;
+    const groups = groupsBySentence.get(r.sentence);
+    if (!groups) continue;
+    // walk left over the list (names, ages, commas, 'and') to the colon
+    let colon = -1;
+    for (let k = r.at - 1; k >= 0 && r.at - k <= LIST_WINDOW && tokens[k]!.sentence === r.sentence; k--) {
+      const t = tokens[k]!;
+      if (t.text === ':') {
+        colon = k;
+        break;
+      }
+      if (!(t.pos === 'PROPN' || t.pos === 'NUM' || t.text === ',' || t.norm === 'and' || t.text === '-')) break;
+    }
+    if (colon < 0) continue;
+    let group: { b: Builder; end: number } | null = null;
+    for (const g of groups) if (g.end <= colon && colon - g.end <= LIST_WINDOW && (group === null || g.end > group.end)) group = g;
+    if (!group) continue;
+    r.b.country ??= group.b.country;
+    r.b.sector ??= group.b.sector;
+  }
+}
+
 /** The first token of sentence `sentence`, found by walking back from a token inside it (bounded). */
 function firstTokenOfSentence(tokens: readonly Token[], at: number, sentence: number): number {
   let k = at;
@@ -726,11 +766,15 @@ function applyLeftRoles(text: string, tokens: readonly Token[], builders: readon
       if (m.form !== 'name') continue;
       const first = firstTokenAt(tokens, m.span.start);
       if (first <= 0) continue;
-      // the role head ends right before the name
+      // the role head ends right before the name, or before a comma opening the name as an
+      // appositive closed by another comma ("Peru's interior minister, Carla Ruiz, said")
+      const last = lastTokenAt(tokens, m.span.end);
+      const commaApposition = first >= 2 && tokens[first - 1]!.text === ',' && tokens[last + 1]?.text === ',' && tokens[first - 2]!.sentence === tokens[first]!.sentence;
+      const end = commaApposition ? first - 1 : first;
       let head = -1;
-      for (let k = Math.max(0, first - 3); k < first; k++) {
-        const r = lex.roles.longestAt(tokens, k, first);
-        if (r && r.tokenEnd === first && /^[a-z]/.test(tokens[k]!.text)) {
+      for (let k = Math.max(0, end - 3); k < end; k++) {
+        const r = lex.roles.longestAt(tokens, k, end);
+        if (r && r.tokenEnd === end && /^[a-z]/.test(tokens[k]!.text)) {
           head = k;
           break;
         }
@@ -738,11 +782,18 @@ function applyLeftRoles(text: string, tokens: readonly Token[], builders: readon
       if (head < 0) continue;
       const sentence = tokens[first]!.sentence;
       let a = head;
-      while (a - 1 >= 0 && first - a < 7 && tokens[a - 1]!.sentence === sentence && (/^(ADJ|NOUN|PROPN)$/.test(tokens[a - 1]!.pos) || /^['’]s$/.test(tokens[a - 1]!.text) || tokens[a - 1]!.text === '.')) a--;
+      while (a - 1 >= 0 && end - a < 7 && tokens[a - 1]!.sentence === sentence && (/^(ADJ|NOUN|PROPN)$/.test(tokens[a - 1]!.pos) || /^['’]s$/.test(tokens[a - 1]!.text) || tokens[a - 1]!.text === '.')) a--;
+      // "65-year-old U.S. citizen X": the age is not part of the role
+      if (tokens[a]?.norm === 'old' && tokens[a - 1]?.text === '-' && /^years?$/.test(tokens[a - 2]?.norm ?? '') && tokens[a - 3]?.text === '-' && /^\d{1,3}$/.test(tokens[a - 4]?.text ?? '')) {
+        const age = Number(tokens[a - 4]!.text);
+        if (age < 120) b.attributes.age ??= age;
+        a++;
+      }
+      if (a >= end) continue;
       let country: string | null = null;
       let org: GazRef | null = null;
-      for (let k = a; k < first; k++) {
-        const g = lex.gazetteer.longestAt(tokens, k, first);
+      for (let k = a; k < end; k++) {
+        const g = lex.gazetteer.longestAt(tokens, k, end);
         const r = g?.values[0];
         if (!g || !r) continue;
         if (r.type === 'org') org ??= r;
@@ -750,7 +801,7 @@ function applyLeftRoles(text: string, tokens: readonly Token[], builders: readon
         k = g.tokenEnd - 1;
       }
       if (!b.textRole) {
-        b.role = text.slice(tokens[a]!.start, tokens[first - 1]!.end);
+        b.role = text.slice(tokens[a]!.start, tokens[end - 1]!.end);
         b.textRole = true;
       }
       if (!b.actor) {
@@ -760,7 +811,7 @@ function applyLeftRoles(text: string, tokens: readonly Token[], builders: readon
           b.sector ??= org.actor.sector;
         }
         b.country ??= country;
-        b.sector ??= sectorOfRole(tokens, head, first, lex);
+        b.sector ??= sectorOfRole(tokens, head, end, lex);
       }
     }
   }
