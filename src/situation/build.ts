@@ -752,6 +752,26 @@ function sentencesByPerson(view: DocView): Map<string, SentenceView[]> {
 }
 
 /**
+ * What of an agreement's schedule still holds on the last day of the picture: releases due on a
+ * day already past are history, and a postponement is told only while the agreement is at risk.
+ */
+function currentAgreement(a: Agreement, last: string | null, released: string | null): Agreement {
+  const out = { ...a };
+  if (last && out.schedule) out.schedule = out.schedule.filter((x) => x.date >= last);
+  // A release due on a day past, or done on or after the day it was due, is no longer ahead.
+  if (out.next_release_due && ((last && out.next_release_due < last) || (released && released >= out.next_release_due))) out.next_release_due = null;
+  if (out.status !== 'at risk' && out.postponed_by) out.postponed_by = null;
+  return out;
+}
+
+/** The latest day a release was done (a dated exchange not planned). */
+function lastRelease(xs: readonly Exchange[]): string | null {
+  let best: string | null = null;
+  for (const x of xs) if (!x.planned && x.date && /^\d{4}-\d{2}-\d{2}$/.test(x.date) && (best === null || x.date > best)) best = x.date;
+  return best;
+}
+
+/**
  * Builds the situation picture from per-document extractions. Documents are read in
  * publication order; each item (negotiation, agreement, exchange, captive) keeps its sources and
  * the history of its status, so a later article upgrades, stalls or concludes what an earlier
@@ -835,7 +855,7 @@ export function buildSituation(docs: readonly SituationInput[]): Situation {
     last_published: published[published.length - 1] ?? null,
     negotiations: negotiations.list.map((w) => w.item),
     // Releases scheduled for a day already past are history, not the schedule.
-    agreements: agreements.list.map((w) => (w.item.schedule && last ? { ...w.item, schedule: w.item.schedule.filter((x) => x.date >= last) } : w.item)),
+    agreements: agreements.list.map((w) => currentAgreement(w.item, last, lastRelease(exchanges.list.filter((x) => x.released_by !== null && w.item.parties.includes(x.released_by))))),
     exchanges: exchanges.list,
     captives: captives.list,
   };

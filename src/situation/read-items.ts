@@ -232,7 +232,9 @@ function releaseSchedule(view: DocView, s: SentenceView, ws: readonly Word[]): {
     const d = view.datesIn(s).find((x) => x.start >= cue.end && /^\d{4}-\d{2}-\d{2}/.test(x.value) && wordIndexAt(ws, x.start) - cue.j <= 2);
     if (d) out.nextReleaseDue = aheadOfPublication(view, d);
   }
-  const off = lx.postpone.find(ws).find((h) => h.i < rel.i && rel.i - h.j <= 3 && !view.negatedAt(ws, h.i));
+  // "postponing the release of hostages": the release as a noun after a determiner, not "delayed handing over the names".
+  const nominal = /^(the|a|next|this|that|their|its)$/.test(ws[rel.i - 1]?.norm ?? '');
+  const off = nominal ? lx.postpone.find(ws).find((h) => h.i < rel.i && rel.i - h.j <= 3 && !view.negatedAt(ws, h.i)) : undefined;
   if (off) {
     const by = subjectBefore(view, s, ws, off.i) ?? reportedBy(view, s);
     if (by) out.postponedBy = by;
