@@ -56,9 +56,13 @@ export function isQuoted(text: string, r: Range): boolean {
   return QUOTE_MARK.test(text.slice(Math.max(0, r.start - 2), Math.min(text.length, r.end + 2)));
 }
 
-/** Parley's attributions as relations (quoted = direct kinds or content with quote marks). */
+/**
+ * Parley's attributions as relations (quoted = direct kinds or content with quote marks). Records
+ * flagged `nested` (a quotation inside a stronger relation's content, listed so that every quote
+ * appears in `attributions`) are not separate relations and are not scored.
+ */
 export function predRelations(x: Extraction, text: string): PredRelation[] {
-  return x.attributions.map((a) => ({
+  return x.attributions.filter((a) => a.nested !== true).map((a) => ({
     source: a.source ? { start: a.source.start, end: a.source.end } : null,
     cue: { start: a.cue.start, end: a.cue.end },
     content: { start: a.content.start, end: a.content.end },

@@ -15,8 +15,16 @@ export function canonicalCode(code: string | null | undefined): string | null {
   return aliases[c] ?? c;
 }
 
-/** True when two actor codes denote the same country or IGO after alias mapping. */
+/** PLOVER's own codes for particular intergovernmental organisations; older annotations code them all as IGO. */
+const SPECIFIC_IGOS = new Set(['UNO', 'EUR']);
+
+/**
+ * True when two actor codes denote the same country or IGO after alias mapping. The UN (UNO) and
+ * the EU (EUR) are intergovernmental organisations, so they also match a gold IGO.
+ */
 export function sameCode(a: string | null | undefined, b: string | null | undefined): boolean {
   const x = canonicalCode(a);
-  return x !== null && x === canonicalCode(b);
+  const y = canonicalCode(b);
+  if (x === null || y === null) return false;
+  return x === y || (x === 'IGO' && SPECIFIC_IGOS.has(y)) || (y === 'IGO' && SPECIFIC_IGOS.has(x));
 }

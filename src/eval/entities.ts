@@ -39,7 +39,8 @@ export function goldEntities(rec: EntitiesRecord): TypedSpan[] {
 
 /**
  * Parley's output as typed spans: name and description mentions by entity kind (person → PERSON,
- * organization/group → ORG, country/place → LOC), demonym mentions → NORP, dates and times → DATE,
+ * organization/group → ORG, country/place → LOC; a mention's own kind wins over its entity's, so
+ * "Turkey said" is an organisation), demonym mentions → NORP, dates and times → DATE,
  * quantities → MONEY (kind money) or QUANTITY. Pronouns are left out. Duplicates are merged.
  */
 export function predEntities(x: Extraction, types: readonly string[]): TypedSpan[] {
@@ -54,9 +55,9 @@ export function predEntities(x: Extraction, types: readonly string[]): TypedSpan
     out.push({ type, start, end });
   };
   for (const e of x.entities) {
-    const t = KIND_TO_TYPE[e.kind];
     for (const m of e.mentions) {
       if (m.form === 'pronoun') continue;
+      const t = KIND_TO_TYPE[m.kind ?? e.kind];
       if (m.form === 'demonym') push('NORP', m.start, m.end);
       else if (t) push(t, m.start, m.end);
     }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventOut } from '../output/schema.js';
-import { canonicalCode } from './codes.js';
+import { canonicalCode, sameCode } from './codes.js';
 import { accuracy, prf, type Accuracy, type Counts, type Prf } from './metrics.js';
 
 const ActorSchema = z.looseObject({ text: z.string().nullable().optional(), code: z.string().nullable().optional(), sector: z.string().nullable().optional() });
@@ -64,7 +64,7 @@ function predCodes(refs: EventOut['actor']): Set<string> {
   return out;
 }
 
-const intersects = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+const intersects = (a: Set<string>, b: Set<string>) => [...a].some((x) => [...b].some((y) => sameCode(x, y)));
 
 /**
  * Scores one sentence: event types as (record, type) pairs (a type_any slot is right with any of
