@@ -3,7 +3,7 @@ import type { EntityOut, Extraction } from '../output/schema.js';
 import { buildSituation } from './build.js';
 import { DocView } from './doc-view.js';
 import { datelineOf, readNegotiation } from './read.js';
-import { groupHead, namesPeople, readAgreement, readCaptiveGroups, readExchange, readMisidentifiedRemains, readPeopleNamedAfterRelease, readReleasedPersons } from './read-items.js';
+import { groupHead, namesPeople, readAgreement, readCaptiveGroups, readExchange, readMisidentifiedRemains, readPeopleNamedAfterRelease, readReleasedPersons, speaksForOthers } from './read-items.js';
 import { dateIn, day, doc, entity, evIn, qty, ref } from './testkit.js';
 
 // Round 2 of the situation (issue 4, item 3): group names, partitive deaths, speakers, mutual swaps,
@@ -283,4 +283,13 @@ describe('readNegotiation: the venue named by the dateline', () => {
     const t = `A/${'B '.repeat(200_000)}x.`;
     expect(datelineOf(new DocView(doc('t', '2024-06-04', t)))).toBeNull();
   });
+});
+
+describe('speaksForOthers', () => {
+  it.each([
+    ['spokesman for the army', true],
+    ['foreign minister', true],
+    ['40-year-old father', false],
+    [null, false],
+  ])('%s → %s', (role, want) => expect(speaksForOthers({ role })).toBe(want));
 });

@@ -738,7 +738,7 @@ export function readNamedCaptive(view: DocView, e: EntityOut, sentences: readonl
   if (e.kind !== 'person' || (sources.has(e.id) && !known)) return null;
   // A name starts with a capital; "last living citizen" is a description, not a person's name.
   if (!/^\p{Lu}/u.test(e.name)) return null;
-  if (e.sector && lx.officialSectors.has(e.sector)) return null;
+  if ((e.sector && lx.officialSectors.has(e.sector)) || (!known && speaksForOthers(e))) return null;
   // A person already known as a captive from earlier articles is read without a captive word.
   let isCaptive = known;
   let heldBy: string | null = null;
@@ -899,7 +899,7 @@ export function readPeopleNamedAfterRelease(view: DocView, s: SentenceView, spea
   for (const m of view.mentionsIn(s)) {
     const e = m.entity;
     if (e.kind !== 'person' || m.form !== 'name' || !/^\p{Lu}/u.test(m.text)) continue;
-    if (speakers.has(e.id) || (e.sector && lx.officialSectors.has(e.sector))) continue;
+    if (speakers.has(e.id) || (e.sector && lx.officialSectors.has(e.sector)) || speaksForOthers(e)) continue;
     const mi = wordIndexAt(ws, m.start);
     if (mi > 12) break;
     if (mi > 0 && OBJECT_BLOCKERS.has(ws[mi - 1]!.norm)) continue;
@@ -938,4 +938,11 @@ export function readMisidentifiedRemains(view: DocView, s: SentenceView): string
 /** A person's own country: not one the entity stage guessed from the sentence around the name. */
 export function ownCountry(e: { country: string | null; attributes?: Record<string, unknown> | undefined }): string | null {
   return e.attributes?.['countryFrom'] === 'sentence' ? null : e.country;
+}
+
+const SPOKES_RE = /\b(?:spokes(?:man|woman|person)|official|minister|envoy|negotiator|mediator|ambassador|commissioner|president|prime minister)\b/i;
+
+/** A spokesman, official or envoy speaks for a side: not a captive unless described as held. */
+export function speaksForOthers(e: { role?: string | null }): boolean {
+  return typeof e.role === 'string' && SPOKES_RE.test(e.role);
 }
