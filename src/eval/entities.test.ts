@@ -34,4 +34,15 @@ describe('predEntities', () => {
     ]);
     expect(predEntities(x, ['PERSON'])).toEqual([s('PERSON', 0, 10)]);
   });
+
+  it("types a mention by its own kind when it has one (a country acting as an organisation)", () => {
+    const x = {
+      entities: [
+        { id: 'b', name: 'Chile', kind: 'country', country: 'CHL', sector: null, role: null, affiliation: null, mentions: [{ start: 0, end: 5, text: 'Chile', form: 'name', kind: 'organization' }, { start: 20, end: 25, text: 'Chile', form: 'name' }] },
+      ],
+      dates: [],
+      quantities: [],
+    } as unknown as Extraction;
+    expect(predEntities(x, ['ORG', 'LOC'])).toEqual([s('ORG', 0, 5), s('LOC', 20, 25)]);
+  });
 });
