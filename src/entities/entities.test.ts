@@ -307,6 +307,8 @@ describe('entities stage: country from context for actors with none of their own
   it.each([
     ['a leader from the dictionary keeps his own country', 'Rebels in Kenya denounced President Yoweri Museveni.', 'Yoweri Museveni', 'UGA'],
     ['an unknown name with no title stays without a country', 'Rebels in Kenya met Joan Tremblay on Monday.', 'Joan Tremblay', null],
+    ['a person freed in a town is not of that town', 'Anna Berg, a 20-year-old soldier, was freed in the Kandahar area.', 'Anna Berg', null],
+    ['a person freed by a named group does not take the group country', 'The Taliban failed to free Anna Berg, a civilian nurse.', 'Anna Berg', null],
   ])('%s', (_n, text, name, country) => {
     const d = run(text, '1995-05-05');
     const e = entity(d, name);

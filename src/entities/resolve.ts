@@ -602,7 +602,7 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
   // People are left out (a foreign visitor is no context); so are news media ("told Reuters").
   const isCountry = (b: Builder) => b.country !== null && !NON_COUNTRY_CODES.has(b.country) && b.kind !== 'person' && b.sector !== 'JRN';
   // Country mentions by sentence, in reading order; document counts.
-  const bySentence = new Map<number, { at: number; code: string; locative: boolean }[]>();
+  const bySentence = new Map<number, { at: number; code: string; locative: boolean; kind: string; named: boolean }[]>();
   const counts = new Map<string, number>();
   const firstOf = new Map<Builder, { at: number; end: number; sentence: number }>();
   const sentStarts = new Map<number, number>();
@@ -616,7 +616,7 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
     if (!list) bySentence.set(r.sentence, (list = []));
     let sentStart = sentStarts.get(r.sentence);
     if (sentStart === undefined) sentStarts.set(r.sentence, (sentStart = firstTokenOfSentence(tokens, r.at, r.sentence)));
-    list.push({ at: r.at, code, locative: locativeGoverned(tokens, r.at, sentStart, lex) });
+    list.push({ at: r.at, code, locative: locativeGoverned(tokens, r.at, sentStart, lex), kind: r.b.kind, named: r.form === 'name' });
   }
   for (const l of bySentence.values()) l.sort((x, y) => x.at - y.at);
   let docCode: string | null = null;
@@ -634,7 +634,7 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
     if (!want(b)) continue;
     const list = bySentence.get(first.sentence) ?? [];
     const person = b.kind === 'person';
-    let pick: { at: number; code: string; locative: boolean } | null = null;
+    let pick: { at: number; code: string; locative: boolean; kind: string; named: boolean } | null = null;
     // "rebels in X", "the government of X": the place attached to the phrase itself comes first.
     const e = first.end;
     const link = tokens[e];
@@ -654,6 +654,9 @@ function applyContextCountries(tokens: readonly Token[], recent: readonly { b: B
         break;
       }
       if (x.at === first.at) continue;
+      // A person's nationality is not that of an organisation nearby ("Hamas freed X") nor of the
+      // town they are in ("freed in X"); a country name or a demonym still counts.
+      if (person && (((x.kind === 'organization' || x.kind === 'group') && x.named) || (x.locative && x.kind === 'place'))) continue;
       // A person's country is rarely the place they are in ("arrived in X"); a crowd's often is.
       const pl = person && pick !== null && pick.locative;
       const xl = person && x.locative;
