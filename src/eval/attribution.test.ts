@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addAttributionRecord, attributionMetrics, attributionTotals, coverage, isQuoted, scoreAttributions, type GoldRelation, type PredRelation } from './attribution.js';
+import type { Extraction } from '../output/schema.js';
+import { addAttributionRecord, attributionMetrics, attributionTotals, coverage, isQuoted, predRelations, scoreAttributions, type GoldRelation, type PredRelation } from './attribution.js';
 
 const r = (start: number, end: number) => ({ start, end });
 const gold = (content: Array<Array<[number, number]>>, source: Array<[number, number]> = [], cue: Array<[number, number]> = [[0, 1]], quoted = false): GoldRelation => ({
@@ -50,4 +51,17 @@ describe('isQuoted', () => {
     ['He said \u201cwe will stay\u201d today.', 9, 21, true],
     ['He said that we will stay today.', 13, 25, false],
   ])('%s', (text, s, e, want) => expect(isQuoted(text, r(s, e))).toBe(want));
+});
+
+describe('predRelations', () => {
+  it('leaves out quote records flagged nested inside a stronger relation', () => {
+    const sp = (start: number, end: number) => ({ text: '', start, end });
+    const x = {
+      attributions: [
+        { kind: 'reported', source: sp(0, 4), source_entity: null, cue: sp(5, 9), content: sp(10, 60) },
+        { kind: 'direct', nested: true, source: sp(0, 4), source_entity: null, cue: sp(5, 9), content: sp(30, 50) },
+      ],
+    } as unknown as Extraction;
+    expect(predRelations(x, ' '.repeat(70)).map((r) => r.content)).toEqual([{ start: 10, end: 60 }]);
+  });
 });
