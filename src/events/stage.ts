@@ -508,7 +508,8 @@ function buildDraft(
   }
   recipients = recipients.filter((id) => !actors.includes(id));
   // a target with no known country ("peacekeepers in Iraq", "roads in Algiers") is coded by the place it is in
-  if (recipients.length > 0 && recipients.every((id) => !ix.entityOf(id)?.country) && type !== 'CONSULT') {
+  // (not for released captives: they are rarely of the place where they are handed over)
+  if (recipients.length > 0 && recipients.every((id) => !ix.entityOf(id)?.country) && type !== 'CONSULT' && mode !== 'release') {
     for (const pp of ppMentions(v, c.tokenEnd, 14, TARGET_PLACE_PREPS)) {
       const ids = headsOf(v, pp.range).filter((id) => ix.entityOf(id)?.country && !actors.includes(id));
       if (ids.length > 0) {
