@@ -27,6 +27,7 @@ describe('events stage: type, mode, modality and participants', () => {
     ['a ceasefire that took effect happened, even with its sides named only after between', 'A truce between [Sudan]{GPE:SDN} and [Chad]{GPE:TCD} came into force on Friday.', ['RETREAT/ceasefire asserted A= R=SDN+TCD']],
     ['handing captives to a mediator is their release', '[Rebels]{GRP:COL} handed four [Peruvian]{GPE:PER} hostages to the Red Cross.', ['RETREAT/release asserted A=COL R=PER']],
     ['released captives are not coded by the place they are handed over in', '[Rebels]{GRP:VEN} handed four hostages to the Red Cross in [Cali]{LOC:COL}.', ['RETREAT/release asserted A=VEN R=']],
+    ['a participle adjunct takes the subject of the verb before it', '[Sudan]{GPE:SDN} delayed the handover, accusing [Chad]{GPE:TCD} of breaking the truce.', ['ACCUSE/allege asserted A=SDN R=TCD']],
     ['opening crossing points eases a blockade (access)', '[Turkey]{GPE:TUR} opened two crossing points on the border on Monday.', ['RETREAT/access asserted A=TUR R=']],
     ['stopping goods from entering a place withholds them', '[Serbia]{GPE:SRB} stopped all goods and fuel from entering the enclave.', ['COERCE/withhold asserted A=SRB R=']],
     ['a stated readiness is at most planned', '[Ghana]{GPE:GHA} said it was ready to free the detained sailors.', ['AGREE planned A=GHA R=']],

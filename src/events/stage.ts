@@ -427,6 +427,7 @@ function buildDraft(
       // a place as direct object stands for its government ("accused Moscow")
       recipients = headsOf(v, objectRange);
       if (actors.length === 0 && subjectRange && tokens[subjectRange.a]!.pos === 'PRON') actors = fallbackSpeaker(v, ix, c.head, reportingAt);
+      if (actors.length === 0 && !c.asNoun && tokens[c.head]!.norm.endsWith('ing') && c.head > v.ts && tokens[c.head - 1]!.norm === ',') actors = adjunctSubject(v, ix, c.head - 1, reportingAt);
     }
     objStart = objectRange ? objectRange.b : c.tokenEnd;
     for (const pp of ppMentions(v, objStart, 10, v.lex.grammarSets.recipientPreps)) {
@@ -694,6 +695,19 @@ function insideQuoteMarks(v: SentenceView, i: number): boolean {
 }
 
 /** The speaker of a reported clause whose subject is a pronoun ("Syria says it will ..."). */
+/** A participle adjunct after a comma ("..., accusing X of Y") has the subject of the nearest verb before it. */
+function adjunctSubject(v: SentenceView, ix: DocIndex, comma: number, reportingAt: number): string[] {
+  for (let k = comma - 1; k >= v.ts && comma - k <= 40; k--) {
+    if (v.tokens[k]!.pos !== 'VERB') continue;
+    const sr = subjectOf(v, k);
+    if (!sr) continue;
+    const ids = headsOf(v, sr);
+    if (ids.length > 0) return ids;
+    if (v.tokens[sr.a]!.pos === 'PRON') return fallbackSpeaker(v, ix, k, reportingAt);
+  }
+  return [];
+}
+
 function fallbackSpeaker(v: SentenceView, ix: DocIndex, at: number, reportingAt: number): string[] {
   const t = v.tokens[at]!;
   const a = ix.attributions.find((x) => x.content.start <= t.start && t.end <= x.content.end && x.sourceEntityId !== null);
