@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extract } from '../extract.js';
 import { codeEvents, summarize } from './test-helpers.js';
 
 // Test sentences are written for this project (no evaluation text).
@@ -51,6 +52,11 @@ describe('events stage: type, mode, modality and participants', () => {
   it('a reduced passive relative ("a compromise mediated by X") does not silence the event of a following relative clause', () => {
     const { doc } = codeEvents('The move followed a compromise mediated by [Qatar]{GPE:QAT}, under which [Mali]{GPE:MLI} agreed to free the prisoners.');
     expect(summarize(doc)).toContain('AGREE asserted A=MLI R=');
+  });
+
+  it('an absorbed complement brings the quantity of its object', () => {
+    const x = extract('Mali agreed to free three detained sailors on Monday.', { published: '2024-05-06' });
+    expect(x.events.map((e) => [e.type, e.quantities.map((q) => q.value)])).toEqual([['AGREE', [3]]]);
   });
 
   it('an exchange for prisoners adds a release by the other side', () => {

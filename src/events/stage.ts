@@ -595,7 +595,9 @@ function buildDraft(
     if (tx && (tx.value === 'FUTURE_REF' || later(tx.value))) modality = 'planned';
   }
   // quantities in the object (or, for a passive, the subject)
-  const qRanges = [objectRange, isPassiveOrNoun(v, c) ? subjectRange : null].filter((r): r is Range => r !== null);
+  // an absorbed complement brings the quantities of its own object ("agreed to free three hostages")
+  const absorbedObject = p.absorbed && !p.absorbed.asNoun ? npRight(v, p.absorbed.tokenEnd, v.clauses[p.absorbed.head - v.ts]!) : null;
+  const qRanges = [objectRange, isPassiveOrNoun(v, c) ? subjectRange : null, absorbedObject].filter((r): r is Range => r !== null);
   const quantityIds = sQuantities
     .filter((q) => q.label !== 'age' && q.label !== 'ordinal' && qRanges.some((r) => q.span.start >= tokens[r.a]!.start && q.span.end <= tokens[r.b - 1]!.end))
     .map((q) => q.id);
