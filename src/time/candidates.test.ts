@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFinder, findTimeCandidates, parseNumber, wordTriggers } from './candidates.js';
+import { compileFinder, findTimeCandidates, parseNumber } from './candidates.js';
 import { timeLexicon } from './lexicon.js';
 
 const finder = () => compileFinder(timeLexicon());
@@ -60,20 +60,3 @@ describe('parseNumber', () => {
   });
 });
 
-describe('wordTriggers', () => {
-  it.each([
-    ['plain words', 'Negotiators met on Tuesday morning in late spring.'],
-    ['capitals and mixed case', 'TALKS RESUME IN DECEMBER; Ceasefire Holds Through ThanksGiving'],
-    ['words glued to digits and marks', 'the 3rd-quarter figures,year-end totals and mid-September (daily) briefings'],
-    ['non-ASCII letters beside the words', 'Über-weekly reviews; naïve “recently” and Ωmonth'],
-    ['no words at all', '12, 34 — 56!'],
-    ['an empty text', ''],
-  ])('passes exactly the word triggers a regex scan passes: %s', (_name, text) => {
-    const f = finder();
-    let expected = 0;
-    f.triggers.forEach((re, k) => {
-      if (f.wordTriggerMask & (1 << k) && re.test(text)) expected |= 1 << k;
-    });
-    for (let round = 0; round < 2; round++) expect(wordTriggers(text, f)).toBe(expected);
-  });
-});

@@ -37,10 +37,6 @@ export interface Finder {
   readonly patterns: readonly Pattern[];
   /** The distinct trigger tests of the patterns: several patterns share one, tested once per sentence. */
   readonly triggers: readonly RegExp[];
-  /** Bit k set: trigger k is a plain list of letter words, answered from the sentence's letter runs (see wordTriggers). */
-  readonly wordTriggerMask: number;
-  /** Length of the shortest word of those triggers: shorter letter runs cannot pass any. */
-  readonly minTriggerWord: number;
   readonly precheck: RegExp;
   readonly lex: TimeLexicon;
 }
@@ -403,15 +399,7 @@ export function compileFinder(lex: TimeLexicon): Finder {
     'second', 'minute', 'hour', 'day', 'week', 'weekend', 'month', 'quarter', 'year', 'decade', 'century', 'centuries', 'period', 'every', 'each',
   ];
   const precheck = new RegExp(`\\d|\\b(?:${alt(precheckWords)})`, 'i');
-  let wordTriggerMask = 0;
-  let minTriggerWord = Infinity;
-  triggerRes.forEach((re, k) => {
-    if (k < 31 && /^[a-z]+(?:\|[a-z]+)*$/.test(re.source)) {
-      wordTriggerMask |= 1 << k;
-      for (const w of re.source.split('|')) minTriggerWord = Math.min(minTriggerWord, w.length);
-    }
-  });
-  const finder: Finder = { patterns: P, triggers: triggerRes, wordTriggerMask, minTriggerWord, precheck, lex };
+  const finder: Finder = { patterns: P, triggers: triggerRes, precheck, lex };
   finders.set(lex, finder);
   return finder;
 }
@@ -453,12 +441,6 @@ export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[
   if (triggeredBuffer.length < finder.triggers.length) triggeredBuffer = new Uint8Array(finder.triggers.length);
   const triggered = triggeredBuffer;
   triggered.fill(0, 0, finder.triggers.length);
-  if (finder.wordTriggerMask !== 0) {
-    const passed = wordTriggers(text, finder);
-    for (let k = 0; k < finder.triggers.length && k < 31; k++) {
-      if (finder.wordTriggerMask & (1 << k)) triggered[k] = passed & (1 << k) ? 1 : 2;
-    }
-  }
   for (const p of finder.patterns) {
     if (triggered[p.trigger] === 0) triggered[p.trigger] = finder.triggers[p.trigger]!.test(text) ? 1 : 2;
     if (triggered[p.trigger] === 2) continue;
@@ -482,50 +464,6 @@ export function findTimeCandidates(text: string, finder: Finder): TimeCandidate[
 }
 
 let triggeredBuffer = new Uint8Array(32);
-
-/** Per finder, the word triggers that each letter run passes. */
-const runMasks = new WeakMap<Finder, Map<string, number>>();
-/** Bound on the distinct letter runs remembered per finder; past it the memo starts afresh. */
-const MAX_RUNS = 50_000;
-
-/**
- * The word triggers (a bit per trigger of finder.wordTriggerMask) that `text` passes. A trigger
- * made only of ASCII letter words matches inside one run of ASCII letters, so each run is tested
- * once and remembered: a sentence costs one scan and a look-up per word instead of a regex scan
- * per trigger.
- */
-export function wordTriggers(text: string, finder: Finder): number {
-  let memo = runMasks.get(finder);
-  if (!memo) runMasks.set(finder, (memo = new Map()));
-  let passed = 0;
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (letter) {
-      if (start < 0) start = i;
-      continue;
-    }
-    if (start < 0) continue;
-    if (i - start < finder.minTriggerWord) {
-      start = -1;
-      continue;
-    }
-    const run = text.slice(start, i);
-    start = -1;
-    let mask = memo.get(run);
-    if (mask === undefined) {
-      mask = 0;
-      for (let k = 0; k < finder.triggers.length && k < 31; k++) {
-        if (finder.wordTriggerMask & (1 << k) && finder.triggers[k]!.test(run)) mask |= 1 << k;
-      }
-      if (memo.size >= MAX_RUNS) memo.clear();
-      memo.set(run, mask);
-    }
-    passed |= mask;
-  }
-  return passed;
-}
 
 /** Keeps the longest non-overlapping candidates (ties: higher priority, then earlier). Sorted by start. Linear in the characters covered. */
 export function selectCandidates<T extends { start: number; end: number; priority: number }>(found: readonly T[]): Omit<T, 'priority'>[] {
