@@ -59,6 +59,11 @@ describe('events stage: type, mode, modality and participants', () => {
     expect(x.events.map((e) => [e.type, e.quantities.map((q) => q.value)])).toEqual([['AGREE', [3]]]);
   });
 
+  it('a motion participle names the place ("stopped goods from entering X")', () => {
+    const x = extract('The army stopped all fuel and food from entering Kabul on Monday.', { published: '2024-05-06' });
+    expect(x.events.map((e) => [e.type, e.location?.name ?? null])).toEqual([['COERCE', 'Kabul']]);
+  });
+
   it('an exchange for prisoners adds a release by the other side', () => {
     const { doc } = codeEvents('[Hezbollah]{ORG:LBN} released three [Israeli]{GPE:ISR} soldiers in exchange for 400 [Lebanese]{GPE:LBN} prisoners.');
     expect(summarize(doc)).toEqual(['RETREAT/release asserted A=LBN R=ISR', 'RETREAT/release asserted A=ISR R=LBN']);

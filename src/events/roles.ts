@@ -262,7 +262,7 @@ export function locationNear(v: SentenceView, trigger: number, anchor = trigger)
   let lo = anchor;
   while (lo > v.ts && clauseOf(v, lo - 1) === clause && v.tokens[lo - 1]!.pos !== 'VERB') lo--;
   let hi = anchor + 1;
-  while (hi < v.te && hi - anchor < 10 && clauseOf(v, hi) === clause && v.tokens[hi]!.pos !== 'VERB') hi++;
+  while (hi < v.te && hi - anchor < 10 && clauseOf(v, hi) === clause && (v.tokens[hi]!.pos !== 'VERB' || v.lex.grammarSets.locationPreps.has(v.tokens[hi]!.norm))) hi++;
   for (let j = lo; j < hi; j++) {
     if (clauseOf(v, j) !== clause) continue;
     const t = v.tokens[j]!;
