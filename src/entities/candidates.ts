@@ -226,6 +226,14 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   void PERSON_PRON_KINDS;
 }
 
+/** True when tokens i, i+1, i+2 are Capitalised-Capitalised with the hyphen glued on both sides. */
+function gluedHyphenName(tokens: readonly Token[], i: number): boolean {
+  const a = tokens[i]!;
+  const h = tokens[i + 1]!;
+  const b = tokens[i + 2]!;
+  return h.text === '-' && h.start === a.end && b.start === h.end && /^[A-Z][a-z]/.test(a.text) && /^[A-Z][a-z]/.test(b.text);
+}
+
 /** Step 1 of a sentence: the tokens as units, gazetteer and dictionary hits taken leftmost-longest. */
 function findUnits(tokens: readonly Token[], start: number, end: number, lex: EntityLexicon): Unit[] {
   const units: Unit[] = [];
@@ -246,6 +254,10 @@ function findUnits(tokens: readonly Token[], start: number, end: number, lex: En
         continue;
       }
       if (i + 2 < end && tokens[i + 1]!.text === '-' && ARABIC_PARTICLES.has(t.text) && tokens[i + 1]!.start === t.end && tokens[i + 2]!.start === tokens[i + 1]!.end && /^[A-Z]/.test(tokens[i + 2]!.text)) {
+        units.push({ ts: i, te: i + 3, hit: null });
+        i += 3;
+      } else if (i + 2 < end && gluedHyphenName(tokens, i) && !lex.gazetteer.longestAt(tokens, i + 2, end)) {
+        // a hyphenated name with no gazetteer part: "Dekel-Berg", "Jean-Luc"
         units.push({ ts: i, te: i + 3, hit: null });
         i += 3;
       } else {

@@ -78,6 +78,7 @@ describe('entities stage: people with titles and appositives', () => {
 
   it.each([
     ['a role before a comma apposition', "Peru's interior minister, Carla Ruiz, said the road would reopen.", 'Carla Ruiz', { country: 'PER', sector: 'GOV', role: "Peru's interior minister" }, null],
+    ['a hyphenated surname is one name', 'Anna Dekel-Berg, a 36-year-old American, was freed on Friday.', 'Anna Dekel-Berg', { country: 'USA', sector: 'CVL' }, 36],
     ['a defence minister is government, not military', 'Defence Minister Piet Smit said the army was ready.', 'Piet Smit', { sector: 'GOV' }, null],
     ['an N-year-old before the role is an age', 'Three captives, including 65-year-old Dutch citizen Anna Berg, were freed on Saturday.', 'Anna Berg', { country: 'NLD', sector: 'CVL', role: 'Dutch citizen' }, 65],
     ['names listed after a colon take the group country and sector', 'The gang handed three Dutch women to the Red Cross in the capital: Anna Berg, 24, Lisa Hout, 28, and Mia Smit, 31.', 'Lisa Hout', { country: 'NLD', sector: 'CVL' }, 28],
