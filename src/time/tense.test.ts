@@ -26,6 +26,7 @@ describe('tenseAt: the clause around a time phrase', () => {
     ['present', 'The blockade remains in force today.', 'today', 'present'],
     ['no verb', 'Talks in Doha on Monday', 'Monday', 'present'],
     ['a commitment looks ahead', 'The militia agreed to hand over two captives on Wednesday.', 'Wednesday', 'future'],
+    ['would in reported speech looks ahead', 'Mediators said the truce would begin on Sunday.', 'Sunday', 'future'],
     ['a refusal does not', 'The minister refused to comment on Wednesday.', 'Wednesday', 'past'],
   ])('%s', (_name, text, word, tense) => {
     expect(tenseOf(text, word)).toBe(tense);
