@@ -270,7 +270,7 @@ function main(): void {
   };
   if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(formatBench(result));
-  if (args.write) writeFileSync(args.write, formatBench(result));
+  if (args.write) writeFileSync(args.write, withKeptSections(formatBench(result), args.write));
 }
 
 function formatBench(r: {
@@ -326,4 +326,17 @@ try {
 } catch (e) {
   process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 1;
+}
+
+/**
+ * The new report followed by the kept part of the existing file: everything from the marker line
+ * `<!-- sections below are written by other benchmarks and kept by npm run bench -->` on (the
+ * load benchmark's figures, for instance).
+ */
+function withKeptSections(report: string, path: string): string {
+  const KEEP_MARKER = '<!-- sections below are written by other benchmarks and kept by npm run bench -->';
+  if (!existsSync(path)) return report;
+  const old = readFileSync(path, 'utf8');
+  const at = old.indexOf(KEEP_MARKER);
+  return at < 0 ? report : `${report.trimEnd()}\n\n${old.slice(at)}`;
 }
