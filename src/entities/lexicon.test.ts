@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData, makeDocument } from '../core/index.js';
 import { createPipeline } from '../pipeline/index.js';
 import { textStage } from '../text/index.js';
-import { ActorsSchema, entityLexicon, roleAt } from './lexicon.js';
+import { ActorsSchema, cityVariants, entityLexicon, roleAt } from './lexicon.js';
 import { foldKey } from './matcher.js';
 
 describe('actor dictionary and gazetteer data', () => {
@@ -62,5 +62,23 @@ describe('phrase index', () => {
   it('needs the capitals of a capitalised alias', () => {
     const t = toks('Give us the keys.');
     expect(entityLexicon().gazetteer.longestAt(t, 1, t.length)).toBeNull();
+  });
+});
+
+describe('cityVariants', () => {
+  it.each([
+    ['diacritics and transliteration marks dropped', 'Tōkyō’', ['Tokyo']],
+    ['spaced Arabic article: plain, hyphenated and bare forms', 'Ad Dūrānīyah', ['Ad Duraniyah', 'Ad-Duraniyah', 'Duraniyah']],
+    ['a plain name has no variant', 'Lisbon', []],
+    ['a short bare name is not split off', 'Al Kūt', ['Al Kut']],
+  ])('%s', (_label, name, want) => {
+    expect(cityVariants(name).sort()).toEqual([...want].sort());
+  });
+
+  it('finds a city written without its diacritics', () => {
+    const gaz = entityLexicon().gazetteer;
+    const toks = createPipeline([textStage]).run(makeDocument('Fighting reached Samarra overnight.')).layers.tokens!;
+    const i = toks.findIndex((t) => t.text === 'Samarra');
+    expect(gaz.longestAt(toks, i, toks.length)?.values.some((v) => v.type === 'place')).toBe(true);
   });
 });

@@ -148,6 +148,24 @@ export interface EntityLexicon {
 
 let cached: EntityLexicon | null = null;
 
+/**
+ * Plain spellings of a gazetteer city name as news writes it: without diacritics or
+ * transliteration marks ("Sāmarrā’" → "Samarra"), and, for an Arabic name with a spaced
+ * article ("Al ‘Amārah"), the hyphenated form ("Al-Amarah") and the bare name ("Amarah", 5+ letters).
+ */
+export function cityVariants(name: string): string[] {
+  const plain = name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘ʼʻ`]/g, '').replace(/\s+/g, ' ').trim();
+  const out = new Set<string>();
+  if (plain !== name && plain.length >= 3) out.add(plain);
+  const m = /^(A[lrnsdzt]h?) (\p{Lu}[\p{L}-]{4,})$/u.exec(plain);
+  if (m) {
+    out.add(`${m[1]}-${m[2]}`);
+    out.add(m[2]!);
+  }
+  out.delete(name);
+  return [...out];
+}
+
 /** Loads and indexes the gazetteer, actor dictionary and entity lexicon (once per process). */
 export function entityLexicon(): EntityLexicon {
   if (cached) return cached;
@@ -204,6 +222,7 @@ export function entityLexicon(): EntityLexicon {
   for (const [name, cc] of cities.cities) {
     if (stop.has(name)) continue;
     gaz.add(name, { type: 'place', name, country: cc, city: true });
+    for (const v of cityVariants(name)) if (!stop.has(v)) gaz.add(v, { type: 'place', name, country: cc, city: true });
   }
 
   const roles = new PhraseIndex<string | null>(false);
