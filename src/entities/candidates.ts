@@ -685,7 +685,8 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
   let j = ts - 1;
   let steps = 0;
   while (j >= sentStart && steps < 12 && (LIST_WORDS.has(tokens[j]!.norm) || (/^[A-Z]/.test(tokens[j]!.text) && tokens[j]!.pos === 'PROPN'))) {
-    if (tokens[j]!.text === ',' && j - 1 >= sentStart && /^[A-Z]/.test(tokens[j - 1]!.text) && steps === 0) return false; // "Palmyra, Syria"
+    // "Palmyra, Syria" (a place then its country), unless the name before the comma is a country too ("Belgium, Canada").
+    if (tokens[j]!.text === ',' && j - 1 >= sentStart && /^[A-Z]/.test(tokens[j - 1]!.text) && steps === 0 && !countryEndsAt(tokens, j, sentStart, lex)) return false;
     j--;
     steps++;
   }
@@ -702,6 +703,15 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
   const sent = tokens[ts]!.sentence;
   const alone = (ts === 0 || tokens[ts - 1]!.sentence !== sent) && (!next || next.sentence !== sent || /^[.:]$/.test(next.text));
   return !alone;
+}
+
+/** True when a country name of the gazetteer ends just before token `end` (looks back at most 4 tokens). */
+export function countryEndsAt(tokens: readonly Token[], end: number, sentStart: number, lex: EntityLexicon): boolean {
+  for (let s = end - 1; s >= sentStart && s >= end - 4; s--) {
+    const m = lex.gazetteer.longestAt(tokens, s, end);
+    if (m && m.tokenEnd === end && m.values.some((v) => v.type === 'country')) return true;
+  }
+  return false;
 }
 
 /** True when a locative preposition governs the name at `ts`, across a coordination ("in Aleppo, Homs and Hama"). */
