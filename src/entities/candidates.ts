@@ -842,7 +842,11 @@ function describe(
     const [sector, institutional] = group;
     if (!institutional) {
       // "Israeli hostages": the demonym stays a mention of the country; the group is its own entity.
-      if (!personRef && !orgRef) genericGroup(spanStart, to, phrase, sector, country);
+      // "the people of Syria": the country closes the group's own phrase and is not a place mention of its own.
+      if (!personRef && !orgRef) {
+        if (to > headEnd) removeInside(out, headEnd, to);
+        genericGroup(spanStart, to, phrase, sector, country);
+      }
       return;
     }
     if (personRef && PERSON_ORG_HEADS.has(headNorm)) {

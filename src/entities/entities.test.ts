@@ -157,6 +157,15 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(kinds).toEqual(['country', 'place']);
   });
 
+  it('reads "the people of <country>" as one group, with no separate country mention', () => {
+    const d = run('The people of Chile voted in large numbers.');
+    const texts = d.layers.mentions!.map((m) => m.text);
+    expect(texts).toContain('The people of Chile');
+    expect(texts).not.toContain('Chile');
+    const m = d.layers.mentions!.find((x) => x.text === 'The people of Chile')!;
+    expect(d.layers.entities!.find((x) => x.id === m.entityId)!.country).toBe('CHL');
+  });
+
   it('makes a plural demonym noun a group of that country', () => {
     const d = run('Syrians queued at the border.');
     const m = d.layers.mentions!.find((x) => x.text === 'Syrians')!;
