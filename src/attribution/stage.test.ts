@@ -55,6 +55,8 @@ describe('reported speech', () => {
     ['a parenthetical followed by a subordinate clause of the content', 'The mill was busy, the foreman said, until the river dried up.', { kind: 'reported', source: 'the foreman', cue: 'said', content: 'The mill was busy || until the river dried up' }],
     ['a quantifier standing alone as the source', 'In the end, all agreed that the old bridge had to go.', { kind: 'reported', source: 'all', cue: 'agreed', content: 'that the old bridge had to go' }],
     ['as X put it', 'The rules favour the rich, as one senator put it.', { kind: 'reported', source: 'one senator', cue: 'put it', content: 'The rules favour the rich' }],
+    ['noted with a bare clause', 'The auditors noted the ledger had been altered twice.', { kind: 'reported', source: 'The auditors', cue: 'noted', content: 'the ledger had been altered twice' }],
+    ['admits with a bare clause', 'The coach admits his team played badly in March.', { kind: 'reported', source: 'The coach', cue: 'admits', content: 'his team played badly in March' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
