@@ -335,7 +335,9 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
 
   // "When she pressed him, Trump boasted, “That makes me smart.”": a quotation after the cue that runs to the end wins over a parenthetical reading
   const quoteFollows = after !== null && after.rule === 'quote-after' && !isCloseQuote(before) && quoteRunsToEnd(tokens, after.start, end);
-  if (parenPos && frames.has('paren') && !quoteFollows) {
+  // "..., he said, adding he would run again": a participle adjunct's content follows it
+  const gerundAfter = gerund && after !== null && tokens[ci - 1]?.text === ',';
+  if (parenPos && frames.has('paren') && !quoteFollows && !gerundAfter) {
     // "..., X said." / "“...,” said X." — content before the cue
     let srcP = src;
     let tail = ce;
