@@ -673,7 +673,7 @@ function hitCandidate(tokens: readonly Token[], u: Unit, si: number, sentStart: 
   return { ...c, ref, country: countryOf(ref), nameStart: u.ts, agentive };
 }
 
-const AGENT_PREPS = new Set(['by', 'with', 'against', 'between', 'for', 'from']);
+const AGENT_PREPS = new Set(['by', 'with', 'against', 'between', 'for']);
 const LIST_WORDS = new Set(['and', 'or', ',', 'both', 'the', 'nor']);
 
 /**
