@@ -686,6 +686,8 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
   let steps = 0;
   while (j >= sentStart && steps < 12 && (LIST_WORDS.has(tokens[j]!.norm) || (/^[A-Z]/.test(tokens[j]!.text) && tokens[j]!.pos === 'PROPN'))) {
     // "Palmyra, Syria" (a place then its country), unless the name before the comma is a country too ("Belgium, Canada").
+    // "Anbar province, Iraq": a place noun before the comma reads the same way.
+    if (tokens[j]!.text === ',' && j - 1 >= sentStart && steps === 0 && lex.placeNouns.has(tokens[j - 1]!.norm)) return false;
     if (tokens[j]!.text === ',' && j - 1 >= sentStart && /^[A-Z]/.test(tokens[j - 1]!.text) && steps === 0 && !countryEndsAt(tokens, j, sentStart, lex)) return false;
     j--;
     steps++;
@@ -693,7 +695,7 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
   const gov = j >= sentStart ? tokens[j]! : null;
   const next = tokens[te];
   if (next && /^['’]s?$/.test(next.text) && next.start === tokens[te - 1]!.end) return true;
-  if (gov && (lex.locativePrepositions.has(gov.norm) || gov.norm === 'of') && !AGENT_PREPS.has(gov.norm)) return false;
+  if (gov && (lex.locativePrepositions.has(gov.norm) || gov.norm === 'of' || gov.norm === 'on') && !AGENT_PREPS.has(gov.norm)) return false;
   if (next && next.sentence === tokens[ts]!.sentence) {
     if (next.pos === 'VERB' || next.pos === 'AUX' || /^['’]s?$/.test(next.text)) return true;
     if (/^[a-z]/.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return true;

@@ -145,6 +145,8 @@ describe('entities stage: metonymy, groups and places', () => {
     ['a possessive country is an actor', 'Peru’s envoy left.', 'Peru', 'organization'],
     ['a city then its country: the country is a place', 'Clashes broke out near Aleppo, Syria overnight.', 'Syria', 'country'],
     ['a country after "from" is where something comes from', 'Refugees kept arriving from Sudan and Chad.', 'Chad', 'country'],
+    ['a country a talk is "on" is a topic place', 'Envoys met for talks on Libya in Rome.', 'Libya', 'country'],
+    ['a province then its country: the country is a place', 'The clashes in Herat province, Afghanistan ended.', 'Afghanistan', 'country'],
     ['members listed after "include" are actors', 'Donors include Norway, Chile, Kenya and Japan.', 'Chile', 'organization'],
     ['a listed country after a comma and another country is an actor too', 'Donors include Norway, Chile, Kenya and Japan.', 'Kenya', 'organization'],
   ])('%s', (_n, text, mention, want) => {
