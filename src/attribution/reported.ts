@@ -602,7 +602,9 @@ function afterCue(tokens: readonly Token[], ce: number, end: number, frames: Rea
     const t = tokens[ce]!;
     const participle = t.pos === 'VERB' && /ed$/.test(t.norm) && ce + 1 < end && tokens[ce + 1]!.pos === 'NOUN';
     const partitive = t.pos === 'ADV' && tokens[ce + 1]?.norm === 'of'; // "called half of his supporters ..."
-    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || participle || partitive || (ce - 1 > 0 && /^(ADP|SCONJ)$/.test(tokens[ce - 1]!.pos) && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
+    // "proposed dropping the tax": a gerund object
+    const gerundObject = t.pos === 'VERB' && /ing$/.test(t.norm) && t.norm.length > 5 && ce + 1 < end && /^(DET|NOUN|PROPN|ADJ|ADP|PRON|NUM|ADV)$/.test(tokens[ce + 1]!.pos);
+    if (OBJECT_START.has(t.pos) || isOpenQuote(t) || participle || partitive || gerundObject || (ce - 1 > 0 && /^(ADP|SCONJ)$/.test(tokens[ce - 1]!.pos) && t.pos === 'VERB' && /ing$/.test(t.norm))) return { start: ce, rule: 'object', weak: true, end: objectEnd(tokens, ce, end) };
   }
   return null;
 }
