@@ -713,6 +713,8 @@ function continuation(tokens: readonly Token[], tail: number, end: number, sourc
   if (sourceFirst && (t.pos === 'DET' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'NUM') && clauseFollows(tokens, a, end)) return [a, end];
   // "Lenox thrived, he said, until it went bankrupt" / "... a model, he said, for how the industry can ...": a clause or phrase of the content
   if (sourceFirst && (t.pos === 'ADP' || t.pos === 'SCONJ') && CONTENT_LINKS.has(t.norm) && end - a >= MIN_PAREN_CONTENT) return [a, end];
+  // "Prices rose, she said, and rents will follow": a coordinated clause goes on the content
+  if (sourceFirst && t.norm === 'and' && a + 1 < end && (isOpenQuote(tokens[a + 1]) || (/^(DET|NOUN|PROPN|PRON|ADJ|NUM)$/.test(tokens[a + 1]!.pos) && clauseFollows(tokens, a + 1, end)))) return [a + 1, end];
   if (CONJUNCTIONS.has(t.norm)) return null;
   if (t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON' || t.pos === 'SCONJ' || t.pos === 'PART') {
     if (t.pos === 'PRON' && /^(who|which|whose|whom)$/.test(t.norm)) return null;

@@ -59,6 +59,7 @@ describe('reported speech', () => {
     ['admits with a bare clause', 'The coach admits his team played badly in March.', { kind: 'reported', source: 'The coach', cue: 'admits', content: 'his team played badly in March' }],
     ['a participle adjunct after a quotation takes the clause after it', '“We lost the vote,” the mayor said, adding she would run again.', { kind: 'reported', source: 'the mayor', cue: 'adding', content: 'she would run again' }],
     ['a gerund object', 'The council proposed scrapping the parking fee.', { kind: 'reported', source: 'The council', cue: 'proposed', content: 'scrapping the parking fee' }],
+    ['a clause coordinated after the parenthetical', 'The top group paid 9 percent, the office said in a May report, and the bottom group paid 1 percent.', { kind: 'reported', source: 'the office', cue: 'said', content: 'The top group paid 9 percent || the bottom group paid 1 percent' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
