@@ -195,6 +195,14 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it.each([
+    ['a restaurant', 'Gunmen opened fire in a restaurant near the port.'],
+    ['the safehouse', 'Police raided the safehouse before dawn.'],
+    ['the reservoir', 'Engineers drained the reservoir last week.'],
+  ])('reads the facility description "%s" as a place', (mention, text) => {
+    expect(run(text).layers.mentions!.find((m) => m.text === mention)?.label).toBe('place');
+  });
+
   it('gives a quoted first-person pronoun to the speaker, and "we" to the speaker’s organisation', () => {
     const d = run('Hezbollah commander Rami Saleh spoke to the crowd. “We will not leave, and I will stay,” said Saleh.');
     expect(mentionTexts(d, entity(d, 'Rami Saleh'))).toEqual(expect.arrayContaining(['I', 'Saleh']));
