@@ -40,8 +40,12 @@ function isCueVerb(tokens: readonly Token[], i: number, lo: number, hi: number):
   if (t.pos === 'VERB') return true;
   // "is promising" tagged as an adjective
   if (t.pos === 'ADJ' && /ing$/.test(t.norm) && i > lo && tokens[i - 1]!.pos === 'AUX') return true;
+  // "..., promising to cut taxes": a participle adjunct tagged as an adjective
+  if (t.pos === 'ADJ' && /ing$/.test(t.norm) && i > lo && tokens[i - 1]!.text === ',' && (tokens[i + 1]?.norm === 'that' || infinitiveMarker(tokens, i + 1, hi))) return true;
   if (t.pos !== 'NOUN') return false;
   const p = i > lo ? tokens[i - 1]! : undefined;
+  // "groups that support the plan": a verb after a relative pronoun with its antecedent, before a determiner
+  if (p && /^(that|who|which)$/.test(p.norm) && i - 2 >= lo && /^(NOUN|PROPN)$/.test(tokens[i - 2]!.pos) && i + 1 < hi && /^(DET|PRON)$/.test(tokens[i + 1]!.pos) && !/^(that|which|who)$/.test(tokens[i + 1]!.norm)) return true;
   // a base form tagged as a noun is a verb only after a plural or pronoun subject ("Polls show ...")
   const coordinated = p !== undefined && p.pos === 'PROPN' && i - 2 >= lo && tokens[i - 2]!.norm === 'and'; // "Obama and Clinton call them ..."
   if (!/(s|ed)$/.test(t.norm) && !coordinated && !(p && ((p.pos === 'PRON' && p.norm !== 'its' && p.norm !== 'his' && p.norm !== 'her') || ((p.pos === 'NOUN' || p.pos === 'PROPN') && /s$/.test(p.norm))))) return false;

@@ -60,6 +60,8 @@ describe('reported speech', () => {
     ['a participle adjunct after a quotation takes the clause after it', '“We lost the vote,” the mayor said, adding she would run again.', { kind: 'reported', source: 'the mayor', cue: 'adding', content: 'she would run again' }],
     ['a gerund object', 'The council proposed scrapping the parking fee.', { kind: 'reported', source: 'The council', cue: 'proposed', content: 'scrapping the parking fee' }],
     ['a clause coordinated after the parenthetical', 'The top group paid 9 percent, the office said in a May report, and the bottom group paid 1 percent.', { kind: 'reported', source: 'the office', cue: 'said', content: 'The top group paid 9 percent || the bottom group paid 1 percent' }],
+    ['a participle adjunct tagged as an adjective', 'The governor spoke in Ohio on Friday, promising to cut fuel taxes.', { kind: 'reported', source: 'The governor', cue: 'promising', content: 'to cut fuel taxes' }],
+    ['a verb tagged as a noun after a relative pronoun', 'The ministers back some rebel factions that support the new constitution.', { kind: 'reported', source: 'some rebel factions that', cue: 'support', content: 'the new constitution' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
