@@ -828,6 +828,22 @@ function describe(
       to = m.tokenEnd;
     }
   }
+  // "the commander of U.S. Central Command": a role of a named organisation takes it into its phrase.
+  let orgOf = false;
+  if (!group && !isCoref && !country && !orgRef && headEnd + 1 < sentEnd && tokens[headEnd]!.norm === 'of') {
+    const k = tokens[headEnd + 1]!.norm === 'the' ? headEnd + 2 : headEnd + 1;
+    let org: Candidate | null = null;
+    for (let n = out.length - 1; n >= 0 && out[n]!.sentence === si; n--) {
+      const c = out[n]!;
+      if (c.tokenStart === k && c.form === 'name' && (c.kind === 'organization' || c.kind === 'group')) org = c;
+    }
+    if (org) {
+      orgRef = org.ref && org.ref.type === 'org' ? org.ref : null;
+      country = org.country;
+      to = org.tokenEnd;
+      orgOf = true;
+    }
+  }
   const hasDet = from - 1 >= sentStart && DETERMINERS.has(tokens[from - 1]!.norm);
   const spanStart = hasDet ? from - 1 : from;
   const phrase = textOf(tokens, from, to);
@@ -897,9 +913,10 @@ function describe(
     return;
   }
   // Role nouns: a person description ("the prime minister", "an Israeli soldier").
-  if (plural || (!hasDet && !country && !orgRef)) return;
-  if (!roleSector && !country && !orgRef) return;
-  removeInside(out, from, to);
+  if (plural || (!hasDet && !country && !orgRef && !orgOf)) return;
+  if (!roleSector && !country && !orgRef && !orgOf) return;
+  // The organisation named in the of-phrase stays a mention of its own (it may act elsewhere).
+  removeInside(out, from, orgOf ? headEnd : to);
   const c = base(spanStart, to, si, 'person', 'description', 'role-description');
   out.push({ ...c, name: phrase, role: phrase, roleSector, country, org: orgRef, coref: { type: 'role', gender: null, plural: false, head: headNorm, nonState: false } });
   covered.fill(1, spanStart - sentStart, to - sentStart);

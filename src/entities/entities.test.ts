@@ -195,6 +195,13 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it('takes a named organisation into a role phrase and keeps it as a mention of its own', () => {
+    const d = run('Reporters questioned the spokesman of Hezbollah on Sunday.');
+    const byText = (t: string) => d.layers.mentions!.find((m) => m.text === t);
+    expect(byText('the spokesman of Hezbollah')?.label).toBe('person');
+    expect(byText('Hezbollah')?.label).toBe('organization');
+  });
+
   it.each([
     ['a restaurant', 'Gunmen opened fire in a restaurant near the port.'],
     ['the safehouse', 'Police raided the safehouse before dawn.'],
