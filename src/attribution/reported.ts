@@ -518,7 +518,9 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
     if (t.text === ';' || isDash(t)) return j;
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;
-      if (CLAUSE_OPENERS.has(n.norm) || n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.norm) && !INCLUSIVE.has(n.norm))) return j;
+      // "opposed the bill, which cut ...": a relative clause on the object stays in it
+      const relative = n.norm === 'which';
+      if ((CLAUSE_OPENERS.has(n.norm) && !relative) || n.pos === 'SCONJ' || (n.pos === 'VERB' && /ing$/.test(n.norm) && !INCLUSIVE.has(n.norm))) return j;
       // "Worried about the turnout, the president is ...": the main clause after a fronted phrase
       if (subjectVerbAt(tokens, j + 1, end)) return j;
     }

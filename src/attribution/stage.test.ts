@@ -62,6 +62,7 @@ describe('reported speech', () => {
     ['a clause coordinated after the parenthetical', 'The top group paid 9 percent, the office said in a May report, and the bottom group paid 1 percent.', { kind: 'reported', source: 'the office', cue: 'said', content: 'The top group paid 9 percent || the bottom group paid 1 percent' }],
     ['a participle adjunct tagged as an adjective', 'The governor spoke in Ohio on Friday, promising to cut fuel taxes.', { kind: 'reported', source: 'The governor', cue: 'promising', content: 'to cut fuel taxes' }],
     ['a verb tagged as a noun after a relative pronoun', 'The ministers back some rebel factions that support the new constitution.', { kind: 'reported', source: 'some rebel factions that', cue: 'support', content: 'the new constitution' }],
+    ['a which-relative on the object stays in it', 'The senator criticized the 1990 water bill, which let farms drain the lake.', { kind: 'reported', source: 'The senator', cue: 'criticized', content: 'the 1990 water bill, which let farms drain the lake' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
