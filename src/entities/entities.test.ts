@@ -173,7 +173,8 @@ describe('entities stage: metonymy, groups and places', () => {
     const d = run('Syrians queued at the border.');
     const m = d.layers.mentions!.find((x) => x.text === 'Syrians')!;
     const e = d.layers.entities!.find((x) => x.id === m.entityId)!;
-    expect([m.form, e.label, e.country, e.sector]).toEqual(['demonym', 'group', 'SYR', 'CVL']);
+    // A noun phrase naming the group (not an adjective), so a description rather than a demonym.
+    expect([m.form, e.label, e.country, e.sector]).toEqual(['description', 'group', 'SYR', 'CVL']);
   });
 
   it('reads a lower-case role and an organisation before a name', () => {

@@ -18,7 +18,7 @@ const VERSION = '1';
  * mention's `label` may differ from its entity's kind: a country (or capital) used as an actor
  * ("Turkey said", "Iraq’s efforts", "Washington warned") is labelled 'organization' (read it as
  * that country's government), a "Trump administration" mention of a person is 'organization',
- * and a plural demonym noun ("Palestinians") is a 'group' entity with country and sector CVL.
+ * and a plural demonym noun ("Palestinians") is a 'group' entity with country and sector CVL (a description mention: it names the group).
  * Demonyms before people ("Israeli hostages") give a 'demonym' mention of the country plus a
  * 'group' entity for the whole phrase; institutional heads ("Israeli authorities") give an
  * organisation entity with the country and the head's sector.

@@ -190,7 +190,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
       const code = c.ref.code;
       const word = tokens[c.tokenEnd - 1]!.text;
       const b = get(`grp:${code}:${word.toLowerCase()}`, () => ({ kind: 'group', name: word, country: code, sector: 'CVL', role: null, affiliation: null, plural: true }));
-      add(b, c, 'demonym', 'group');
+      add(b, c, 'description', 'group');
       continue;
     }
     if (c.ref && c.form !== 'description' && c.rule !== 'title-name') {
