@@ -107,6 +107,13 @@ export function findReported(tokens: readonly Token[], s: TokenRange, lex: Repor
       }
     }
     if (matched) continue;
+    if (t.norm === 'in' && i === trimStart(tokens, lo, end)) {
+      const c = inPoll(tokens, i, end);
+      if (c) {
+        out.push(c);
+        continue;
+      }
+    }
     // a byline after a quotation: "“...” ― Ana Ruiz"
     if (isDash(t) && i > lo && isCloseQuote(tokens[i - 1]) && i + 1 < end) {
       const np = npRight(tokens, i + 1, end);
@@ -250,6 +257,32 @@ function accordingTo(tokens: readonly Token[], cue: [number, number], lo: number
   const rest = trimStart(tokens, sEnd, end);
   if (end - rest >= MIN_PAREN_CONTENT && hasVerb(tokens, rest, end)) content.push([rest, end]);
   return before - a >= MIN_PAREN_CONTENT ? { kind: 'according-to', cue, source: src, content, rule: 'according-to-after' } : null;
+}
+
+const POLL_NOUNS = new Set(['poll', 'survey']);
+
+/** "In the latest Gallup poll, the mayor leads by 4 points": the poll is the source of the clause after the comma. */
+function inPoll(tokens: readonly Token[], i: number, end: number): ReportedCandidate | null {
+  let c = i + 1;
+  let poll = false;
+  while (c < end && tokens[c]!.text !== ',' && c - i <= 20) {
+    if (tokens[c]!.pos === 'NOUN' && POLL_NOUNS.has(tokens[c]!.lemma)) poll = true;
+    c++;
+  }
+  if (!poll || c >= end || tokens[c]!.text !== ',') return null;
+  // the source runs on through a participle apposition ("..., conducted in May,")
+  let sEnd = c;
+  if (tokens[c + 1]?.pos === 'VERB' && /ed$/.test(tokens[c + 1]!.norm)) {
+    let d = c + 1;
+    while (d < end && tokens[d]!.text !== ',' && d - c <= 12) d++;
+    if (d < end && tokens[d]!.text === ',') {
+      sEnd = d;
+      c = d;
+    }
+  }
+  const a = trimStart(tokens, c + 1, end);
+  if (end - a < MIN_PAREN_CONTENT || !subjectVerbAt(tokens, a, end)) return null;
+  return { kind: 'according-to', cue: [i, i + 1], source: [i + 1, sEnd], content: [[a, end]], rule: 'according-to-first' };
 }
 
 /** Skips auxiliaries, negation and adverbs left of a verb; returns the index left of them. */
