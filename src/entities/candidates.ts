@@ -581,7 +581,8 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
   }
   const last = tokens[te - 1]!;
   const firstTok = tokens[ts]!;
-  const orgHeadAt = run.findIndex((u, k) => !u.hit && lex.orgHeads.has(tokens[u.te - 1]!.text) && (k === run.length - 1 || PP_WORDS.has(tokens[run[k + 1]!.ts]!.norm)));
+  // An organisation head ends the name, or comes before an of-phrase, or before a unit number ("Mobile Unit Two").
+  const orgHeadAt = run.findIndex((u, k) => !u.hit && lex.orgHeads.has(tokens[u.te - 1]!.text) && (k === run.length - 1 || PP_WORDS.has(tokens[run[k + 1]!.ts]!.norm) || (k === run.length - 2 && UNIT_NUMBER.test(tokens[run[k + 1]!.ts]!.text))));
   if (orgHeadAt >= 0 && run.length >= 2) {
     const head = tokens[run[orgHeadAt]!.te - 1]!.text;
     let c0: string | null = null;
@@ -673,6 +674,7 @@ function hitCandidate(tokens: readonly Token[], u: Unit, si: number, sentStart: 
   return { ...c, ref, country: countryOf(ref), nameStart: u.ts, agentive };
 }
 
+const UNIT_NUMBER = /^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|[IVX]{1,4}|\d{1,3})$/;
 const AGENT_PREPS = new Set(['by', 'with', 'against', 'between', 'for']);
 const LIST_WORDS = new Set(['and', 'or', ',', 'both', 'the', 'nor']);
 

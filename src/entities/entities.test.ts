@@ -196,6 +196,14 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it.each([
+    ['a unit number after the head', 'Divers from Coastal Salvage Unit Three arrived.', 'Coastal Salvage Unit Three'],
+    ['a component head', 'Pilots of the Naval Air Component flew out.', 'Naval Air Component'],
+  ])('reads an organisation name with %s', (_n, text, name) => {
+    const m = run(text).layers.mentions!.find((x) => x.text.endsWith(name));
+    expect(m?.label).toBe('organization');
+  });
+
   it('takes a named organisation into a role phrase and keeps it as a mention of its own', () => {
     const d = run('Reporters questioned the spokesman of Hezbollah on Sunday.');
     const byText = (t: string) => d.layers.mentions!.find((m) => m.text === t);
