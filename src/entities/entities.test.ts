@@ -196,6 +196,11 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it('does not read a transcript speaker label as a name', () => {
+    const texts = run('QUESTION: Has the council voted yet?').layers.mentions!.map((m) => m.text);
+    expect(texts).not.toContain('QUESTION');
+  });
+
   it.each([
     ['a unit number after the head', 'Divers from Coastal Salvage Unit Three arrived.', 'Coastal Salvage Unit Three'],
     ['a component head', 'Pilots of the Naval Air Component flew out.', 'Naval Air Component'],
