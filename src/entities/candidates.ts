@@ -203,6 +203,11 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
       cur.push(unit);
       continue;
     }
+    // A rank grade inside a title: "Petty Officer 1st Class", "Airman 2nd Class".
+    if (cur.length > 0 && next !== undefined && namey[u + 1] && /^\d{1,2}(?:st|nd|rd|th)$/.test(t.text) && tokens[next.ts]!.text === 'Class') {
+      cur.push(unit);
+      continue;
+    }
     // "of the Levant": allow "the" after a connector inside a run.
     if (cur.length > 0 && t.norm === 'the' && nextNamey && ARTICLE_AFTER.has(tokens[cur[cur.length - 1]!.ts]!.norm) && !cur[cur.length - 1]!.hit) {
       cur.push(unit);

@@ -196,6 +196,11 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it('keeps a rank grade inside the title before a name', () => {
+    const m = run('Petty Officer 2nd Class Dana R. Lowell was hurt.').layers.mentions!.find((x) => x.text.includes('Lowell'));
+    expect([m?.text, m?.label]).toEqual(['Petty Officer 2nd Class Dana R. Lowell', 'person']);
+  });
+
   it('does not read a transcript speaker label as a name', () => {
     const texts = run('QUESTION: Has the council voted yet?').layers.mentions!.map((m) => m.text);
     expect(texts).not.toContain('QUESTION');
