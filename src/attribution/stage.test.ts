@@ -64,6 +64,7 @@ describe('reported speech', () => {
     ['a verb tagged as a noun after a relative pronoun', 'The ministers back some rebel factions that support the new constitution.', { kind: 'reported', source: 'some rebel factions that', cue: 'support', content: 'the new constitution' }],
     ['a which-relative on the object stays in it', 'The senator criticized the 1990 water bill, which let farms drain the lake.', { kind: 'reported', source: 'The senator', cue: 'criticized', content: 'the 1990 water bill, which let farms drain the lake' }],
     ['a poll before the clause', 'In the latest county poll, conducted in May, the mayor leads her rival by four points.', { kind: 'according-to', source: 'the latest county poll, conducted in May', cue: 'In', content: 'the mayor leads her rival by four points' }],
+    ['a nominal cue with a to-infinitive', 'The two cities reached an agreement to share the water plant.', { kind: 'reported', source: null, cue: 'agreement', content: 'to share the water plant' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
