@@ -227,6 +227,7 @@ function findInSentence(text: string, tokens: readonly Token[], s: Sentence, si:
   findDescriptions(tokens, start, end, si, lex, out, covered);
   findPlaceCorefs(tokens, start, end, si, lex, out, covered);
   findPlaceDescriptions(tokens, start, end, si, lex, out, covered);
+  findCoordinates(text, tokens, start, end, si, out, covered);
   findPronouns(tokens, start, end, si, lex, out, covered);
   void PERSON_PRON_KINDS;
 }
@@ -366,6 +367,33 @@ function findPlaceDescriptions(tokens: readonly Token[], start: number, end: num
     i = he - 1;
   }
 
+}
+
+/** A latitude/longitude pair in degrees: "33°47′N 44°30′E", "33.78°N, 44.5°E" (bounded, no backtracking blow-up). */
+const COORDINATES = /\d{1,3}(?:\.\d{1,8})?°(?:\s?\d{1,2}(?:\.\d{1,6})?[′'](?:\s?\d{1,2}(?:\.\d{1,6})?[″"])?)?\s?[NS],?\s{0,3}\d{1,3}(?:\.\d{1,8})?°(?:\s?\d{1,2}(?:\.\d{1,6})?[′'](?:\s?\d{1,2}(?:\.\d{1,6})?[″"])?)?\s?[EW]/g;
+
+/** Geographic coordinates name a place: a place description over the tokens they cover. */
+export function findCoordinates(text: string | undefined, tokens: readonly Token[], start: number, end: number, si: number, out: Candidate[], covered: Uint8Array): void {
+  if (text === undefined || start >= end) return;
+  const from = tokens[start]!.start;
+  const s = text.slice(from, tokens[end - 1]!.end);
+  if (!s.includes('°')) return;
+  let i = start;
+  for (const m of s.matchAll(COORDINATES)) {
+    const a = from + m.index;
+    const b = a + m[0].length;
+    while (i < end && tokens[i]!.end <= a) i++;
+    let j = i;
+    while (j < end && tokens[j]!.start < b) j++;
+    // The last token may carry the sentence's full stop ("E.").
+    if (j <= i || tokens[i]!.start < a || tokens[j - 1]!.end > b + 1) continue;
+    // Letters inside ("N", "E") may have been read as names: the coordinates replace them.
+    removeInside(out, i, j);
+    const c = base(i, j, si, 'place', 'description', 'place-np');
+    out.push({ ...c, name: m[0] });
+    covered.fill(1, i - start, j - start);
+    i = j;
+  }
 }
 
 /** Step 5 of a sentence: pronouns (first-person ones inside a quotation are flagged for attribution). */

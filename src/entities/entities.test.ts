@@ -196,6 +196,21 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(d.layers.mentions!.find((m) => m.text === 'a water station')?.label).toBe('place');
   });
 
+  it.each([
+    ['degrees, minutes', 'The wells lie at 31°12′N 45°03′E in the desert.', '31°12′N 45°03′E'],
+    ['decimal degrees', 'The wells lie at 31.2°N, 45.05°E in the desert.', '31.2°N, 45.05°E'],
+  ])('reads geographic coordinates (%s) as a place', (_n, text, want) => {
+    const ms = run(text).layers.mentions!;
+    expect(ms.find((m) => m.text === want)?.label).toBe('place');
+    expect(ms.some((m) => m.text === 'N' || m.text === 'E')).toBe(false);
+  });
+
+  it('scans a long run of degree signs quickly', () => {
+    const t0 = performance.now();
+    run('Readings ' + '7°'.repeat(20000) + ' N '.repeat(5000) + 'end.');
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+
   it('keeps a rank grade inside the title before a name', () => {
     const m = run('Petty Officer 2nd Class Dana R. Lowell was hurt.').layers.mentions!.find((x) => x.text.includes('Lowell'));
     expect([m?.text, m?.label]).toEqual(['Petty Officer 2nd Class Dana R. Lowell', 'person']);
