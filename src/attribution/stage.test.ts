@@ -65,6 +65,8 @@ describe('reported speech', () => {
     ['a which-relative on the object stays in it', 'The senator criticized the 1990 water bill, which let farms drain the lake.', { kind: 'reported', source: 'The senator', cue: 'criticized', content: 'the 1990 water bill, which let farms drain the lake' }],
     ['a poll before the clause', 'In the latest county poll, conducted in May, the mayor leads her rival by four points.', { kind: 'according-to', source: 'the latest county poll, conducted in May', cue: 'In', content: 'the mayor leads her rival by four points' }],
     ['a nominal cue with a to-infinitive', 'The two cities reached an agreement to share the water plant.', { kind: 'reported', source: null, cue: 'agreement', content: 'to share the water plant' }],
+    ['a suspicion without that', 'Neighbours suspect the fire was set on purpose.', { kind: 'reported', source: 'Neighbours', cue: 'suspect', content: 'the fire was set on purpose' }],
+    ['a promotion as an object', 'The mayor is promoting her plan for cheaper buses.', { kind: 'reported', source: 'The mayor', cue: 'promoting', content: 'her plan for cheaper buses' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
