@@ -719,11 +719,15 @@ export function isAgentive(tokens: readonly Token[], ts: number, te: number, sen
   // Walk back over a coordination ("in Iraq and Syria") to the word that governs the list.
   let j = ts - 1;
   let steps = 0;
+  // A name right before its verb ("..., the United States is committed") starts a clause: the walk stops at a comma.
+  const nx = tokens[te];
+  const subject = nx !== undefined && nx.sentence === tokens[ts]!.sentence && (nx.pos === 'VERB' || nx.pos === 'AUX');
   while (j >= sentStart && steps < 12 && (LIST_WORDS.has(tokens[j]!.norm) || (/^[A-Z]/.test(tokens[j]!.text) && tokens[j]!.pos === 'PROPN'))) {
     // "Palmyra, Syria" (a place then its country), unless the name before the comma is a country too ("Belgium, Canada").
     // "Anbar province, Iraq": a place noun before the comma reads the same way.
     if (tokens[j]!.text === ',' && j - 1 >= sentStart && steps === 0 && lex.placeNouns.has(tokens[j - 1]!.norm)) return false;
     if (tokens[j]!.text === ',' && j - 1 >= sentStart && /^[A-Z]/.test(tokens[j - 1]!.text) && steps === 0 && !countryEndsAt(tokens, j, sentStart, lex)) return false;
+    if (subject && tokens[j]!.text === ',') break;
     j--;
     steps++;
   }

@@ -147,6 +147,7 @@ describe('entities stage: metonymy, groups and places', () => {
     ['a country after "from" is where something comes from', 'Refugees kept arriving from Sudan and Chad.', 'Chad', 'country'],
     ['a country a talk is "on" is a topic place', 'Envoys met for talks on Libya in Rome.', 'Libya', 'country'],
     ['a province then its country: the country is a place', 'The clashes in Herat province, Afghanistan ended.', 'Afghanistan', 'country'],
+    ['a subject after a comma clause is an actor', 'After the bombing in Kenya, Norway pledged aid.', 'Norway', 'organization'],
     ['members listed after "include" are actors', 'Donors include Norway, Chile, Kenya and Japan.', 'Chile', 'organization'],
     ['a listed country after a comma and another country is an actor too', 'Donors include Norway, Chile, Kenya and Japan.', 'Kenya', 'organization'],
   ])('%s', (_n, text, mention, want) => {
