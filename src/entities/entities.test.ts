@@ -212,6 +212,11 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 
+  it('reads an unknown name held by a force ("rebel-held X") as a place', () => {
+    const m = run('Troops pushed into rebel-held Dumayr at dawn.').layers.mentions!.find((x) => x.text === 'Dumayr');
+    expect(m?.label).toBe('place');
+  });
+
   it('keeps a rank grade inside the title before a name', () => {
     const m = run('Petty Officer 2nd Class Dana R. Lowell was hurt.').layers.mentions!.find((x) => x.text.includes('Lowell'));
     expect([m?.text, m?.label]).toEqual(['Petty Officer 2nd Class Dana R. Lowell', 'person']);

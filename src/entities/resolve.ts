@@ -332,6 +332,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     }
   }
 
+  /** "rebel-held Dumayr", "ISIL-controlled Raqqa": what a force holds is a place. */
+  function heldPlace(c: Candidate): boolean {
+    const p = tokens[c.tokenStart - 1];
+    const h = tokens[c.tokenStart - 2];
+    return c.tokenStart >= 2 && p !== undefined && h !== undefined && p.sentence === tokens[c.tokenStart]!.sentence && /^(?:held|controlled|occupied|besieged|dominated)$/.test(p.norm) && h.text === '-' && h.end === p.start;
+  }
+
   function isPluralDemonymNoun(c: Candidate): boolean {
     if (c.tokenEnd - c.tokenStart !== 1) return false;
     const w = tokens[c.tokenStart]!.text;
@@ -429,6 +436,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     else if (isAcronym) kind = 'organization';
     else if (firstNameKnown && words.length >= 2) kind = 'person';
     else if (afterLoc) kind = 'place';
+    else if (heldPlace(c)) kind = 'place';
     else if (nextIsPlaceComma(c)) kind = 'place';
     else if (words.length >= 2 && lex.facilityHeads.has(lastWord)) kind = 'place';
     else if (lex.miscHeads.has(lastWord) || /(tion|ment|ity|ence|ance|ism|ship|ogy|ics|ness|ure)$/.test(lastWord)) kind = null;
