@@ -217,6 +217,11 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(m?.label).toBe('place');
   });
 
+  it('reads an unknown name listed right after a place as a place', () => {
+    const m = run('Jets struck Aleppo and Dumayr overnight.').layers.mentions!.find((x) => x.text === 'Dumayr');
+    expect(m?.label).toBe('place');
+  });
+
   it('keeps a rank grade inside the title before a name', () => {
     const m = run('Petty Officer 2nd Class Dana R. Lowell was hurt.').layers.mentions!.find((x) => x.text.includes('Lowell'));
     expect([m?.text, m?.label]).toEqual(['Petty Officer 2nd Class Dana R. Lowell', 'person']);

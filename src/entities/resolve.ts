@@ -63,6 +63,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     if (start > end) start = end;
     b.mentions.push({ span: { start, end }, form, label, rule: c.rule });
     if ((b.kind === 'organization' || b.kind === 'group') && !orgByEnd.has(end)) orgByEnd.set(end, b);
+    if (b.kind === 'place' || b.kind === 'country') placeEnds.add(end);
     recent.push({ b, at: c.tokenStart, end: c.tokenEnd, sentence: c.sentence, form });
   };
 
@@ -131,6 +132,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
   const quotedFirstPerson: Candidate[] = [];
   /** Organisations and groups by the end offset of a mention (for "Name (ACRONYM)"). */
   const orgByEnd = new Map<number, Builder>();
+  /** End offsets of place and country mentions, for names listed with them ("Aleppo and Daraya"). */
+  const placeEnds = new Set<number>();
   const docAcronyms = new Map<string, Builder>();
   for (const c of candidates) {
     const prevTok = c.tokenStart > 0 ? tokens[c.tokenStart - 1]! : null;
@@ -332,6 +335,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     }
   }
 
+  /** "Aleppo and Daraya": a single unknown name coordinated right after a place is a place too. */
+  function listedAfterPlace(c: Candidate): boolean {
+    const p = tokens[c.tokenStart - 1];
+    const q = tokens[c.tokenStart - 2];
+    return c.tokenStart >= 2 && p !== undefined && q !== undefined && q.sentence === tokens[c.tokenStart]!.sentence && (p.norm === 'and' || p.norm === 'or' || p.text === ',') && placeEnds.has(q.end);
+  }
+
   /** "rebel-held Dumayr", "ISIL-controlled Raqqa": what a force holds is a place. */
   function heldPlace(c: Candidate): boolean {
     const p = tokens[c.tokenStart - 1];
@@ -437,6 +447,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     else if (firstNameKnown && words.length >= 2) kind = 'person';
     else if (afterLoc) kind = 'place';
     else if (heldPlace(c)) kind = 'place';
+    else if (words.length === 1 && !firstNameKnown && listedAfterPlace(c)) kind = 'place';
     else if (nextIsPlaceComma(c)) kind = 'place';
     else if (words.length >= 2 && lex.facilityHeads.has(lastWord)) kind = 'place';
     else if (lex.miscHeads.has(lastWord) || /(tion|ment|ity|ence|ance|ism|ship|ogy|ics|ness|ure)$/.test(lastWord)) kind = null;
