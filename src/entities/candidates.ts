@@ -296,6 +296,11 @@ function findDescriptions(tokens: readonly Token[], start: number, end: number, 
       i = headEnd - 1;
       continue;
     }
+    // A role word before a group head modifies the group: "the civilian workforce", "a fighter squadron".
+    if (!gh && !isCoref && follow && headEnd < end && /^[a-z]/.test(follow.text) && follow.pos === 'NOUN' && lex.groupHeads.get(follow.text)) {
+      i = headEnd - 1;
+      continue;
+    }
     // A role word right before a capitalised name is a title of that name, handled with the name.
     const after = tokens[headEnd];
     if (after && headEnd < end && isCapitalised(after.text) && (after.pos === 'PROPN' || covered[headEnd - start])) {

@@ -217,6 +217,12 @@ describe('entities stage: metonymy, groups and places', () => {
     expect(m?.label).toBe('place');
   });
 
+  it('reads a role word before a group head as a modifier of the group, not a person', () => {
+    const ms = run('She praised the civilian workforce at the base.').layers.mentions!;
+    expect(ms.find((m) => m.text === 'the civilian workforce')?.label).toBe('group');
+    expect(ms.some((m) => m.text === 'the civilian')).toBe(false);
+  });
+
   it('reads an unknown name listed right after a place as a place', () => {
     const m = run('Jets struck Aleppo and Dumayr overnight.').layers.mentions!.find((x) => x.text === 'Dumayr');
     expect(m?.label).toBe('place');
