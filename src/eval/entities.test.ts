@@ -30,9 +30,9 @@ describe('predEntities', () => {
       quantities: [{ value: 5, approx: false, of: null, text: '$5', start: 100, end: 102, kind: 'money' }, { value: 12, approx: false, of: 'boats', text: '12', start: 110, end: 112, kind: 'count' }],
     } as unknown as Extraction;
     expect(predEntities(x, ['PERSON', 'LOC', 'NORP', 'ORG', 'DATE', 'MONEY', 'QUANTITY'])).toEqual([
-      s('PERSON', 0, 10), s('LOC', 40, 44), s('NORP', 50, 58), s('ORG', 60, 72), s('DATE', 80, 85), s('MONEY', 100, 102), s('QUANTITY', 110, 112),
+      s('PERSON', 0, 10), s('PERSON', 30, 33), s('LOC', 40, 44), s('NORP', 50, 58), s('ORG', 60, 72), s('DATE', 80, 85), s('MONEY', 100, 102), s('QUANTITY', 110, 112),
     ]);
-    expect(predEntities(x, ['PERSON'])).toEqual([s('PERSON', 0, 10)]);
+    expect(predEntities(x, ['PERSON'])).toEqual([s('PERSON', 0, 10), s('PERSON', 30, 33)]);
   });
 
   it("types a mention by its own kind when it has one (a country acting as an organisation)", () => {

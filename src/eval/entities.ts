@@ -41,7 +41,8 @@ export function goldEntities(rec: EntitiesRecord): TypedSpan[] {
  * Parley's output as typed spans: name and description mentions by entity kind (person → PERSON,
  * organization/group → ORG, country/place → LOC; a mention's own kind wins over its entity's, so
  * "Turkey said" is an organisation), demonym mentions → NORP, dates and times → DATE,
- * quantities → MONEY (kind money) or QUANTITY. Pronouns are left out. Duplicates are merged.
+ * quantities → MONEY (kind money) or QUANTITY. Pronouns resolved to an entity count as mentions of
+ * its type (gold sets such as re3d annotate them). Duplicates are merged.
  */
 export function predEntities(x: Extraction, types: readonly string[]): TypedSpan[] {
   const keep = new Set(types);
@@ -56,7 +57,6 @@ export function predEntities(x: Extraction, types: readonly string[]): TypedSpan
   };
   for (const e of x.entities) {
     for (const m of e.mentions) {
-      if (m.form === 'pronoun') continue;
       const t = KIND_TO_TYPE[m.kind ?? e.kind];
       if (m.form === 'demonym') push('NORP', m.start, m.end);
       else if (t) push(t, m.start, m.end);
