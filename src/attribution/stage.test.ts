@@ -68,6 +68,7 @@ describe('reported speech', () => {
     ['a suspicion without that', 'Neighbours suspect the fire was set on purpose.', { kind: 'reported', source: 'Neighbours', cue: 'suspect', content: 'the fire was set on purpose' }],
     ['a promotion as an object', 'The mayor is promoting her plan for cheaper buses.', { kind: 'reported', source: 'The mayor', cue: 'promoting', content: 'her plan for cheaper buses' }],
     ['heard with a bare clause', 'Residents heard the plant would close by June.', { kind: 'reported', source: 'Residents', cue: 'heard', content: 'the plant would close by June' }],
+    ['a claim with a to-infinitive', 'The firm claims to have cut its emissions by half.', { kind: 'reported', source: 'The firm', cue: 'claims', content: 'to have cut its emissions by half' }],
     ['several appositions after the name', 'Tom Weil, 61, of Dayton, who watched the parade, said the crowd was calm.', { kind: 'reported', source: 'Tom Weil, 61, of Dayton, who watched the parade', cue: 'said', content: 'the crowd was calm' }],
   ])('%s', (_name, text, expected) => {
     expect(attributions(text)).toContainEqual(expected);
