@@ -555,7 +555,7 @@ function classifyRun(tokens: readonly Token[], run: Unit[], si: number, sentStar
     let nameStartUnit = titleEnd;
     const rest = run.slice(titleEnd);
     if (rest.length > 0 && rest[0]!.te - rest[0]!.ts === 1 && PP_WORDS.has(tokens[rest[0]!.ts]!.norm)) {
-      // "Envoy for Hostage Affairs Adam Boehler": the name starts at a first name, else is the last two words.
+      // "Special Envoy for Refugee Affairs Lena Ortiz": the name starts at a first name, else is the last two words.
       let firstName = -1;
       for (let k = 1; k < rest.length; k++) {
         const u = rest[k]!;

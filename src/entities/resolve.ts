@@ -498,7 +498,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], candidat
     return true;
   }
 
-  /** "Tenafly, New Jersey": an unknown name followed by a comma and a known place. */
+  /** "Fairlawn, Ohio": an unknown name followed by a comma and a known place. */
   function nextIsPlaceComma(c: Candidate): boolean {
     return placeCountryAfter(c) !== null;
   }
@@ -766,7 +766,7 @@ function applyAppositives(text: string, tokens: readonly Token[], builders: read
       const sentence = tokens[last]!.sentence;
       let j = i;
       while (j < tokens.length && j - i < 24 && tokens[j]!.sentence === sentence && !/^[,;.:!?()“”"—–]$/.test(tokens[j]!.text)) j++;
-      // "from Tenafly, New Jersey": one more comma-separated place.
+      // "from Fairlawn, Ohio": one more comma-separated place.
       if (tokens[j]?.text === ',' && hasWord(tokens, i, j, 'from')) {
         const m2 = lex.gazetteer.longestAt(tokens, j + 1, Math.min(tokens.length, j + 6));
         if (m2) j = m2.tokenEnd;

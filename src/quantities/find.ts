@@ -520,7 +520,7 @@ export function createQuantityFinder(
     };
   };
 
-  /** "aged 23", "at the age of 23", "Edan Alexander, 23," and "Alexander (23)". */
+  /** "aged 23", "at the age of 23", "Maria Lopez, 23," and "Lopez (23)". */
   function ageContext(numAt: number, end: number): boolean {
     const v = Number(tokens[numAt]!.text.replace(/,/g, ''));
     if (!Number.isInteger(v) || v < 1 || v > 120) return false;
