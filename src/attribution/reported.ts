@@ -558,7 +558,7 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
       if (subjectVerbAt(tokens, j + 1, end)) return j;
     }
     // "called the offer “an insult” and walked out": a second predicate of the subject ends the object
-    if ((t.norm === 'and' || t.norm === 'but') && j + 1 < end && tokens[j + 1]!.pos === 'VERB' && /ed$/.test(tokens[j + 1]!.norm) && tokens[j - 1]!.text !== ',' && tokens[j + 2]?.pos !== 'NOUN') return trimEnd(tokens, a, j);
+    if ((t.norm === 'and' || t.norm === 'but') && j + 1 < end && tokens[j + 1]!.pos === 'VERB' && /ed$/.test(tokens[j + 1]!.norm) && tokens[j - 1]!.text !== ',' && tokens[j + 2]?.pos !== 'NOUN' && !coordinatedPredicative(tokens, j, end)) return trimEnd(tokens, a, j);
     // "backing the rebels as the allies support the army": a subordinate clause ends the object
     if (SUBORDINATORS.has(t.norm) && subjectVerbAt(tokens, j + 1, end)) return trimEnd(tokens, a, j);
   }
@@ -566,6 +566,18 @@ function objectEnd(tokens: readonly Token[], a: number, end: number): number {
 }
 
 const SUBORDINATORS = new Set(['as', 'while', 'because', 'although', 'though', 'whereas', 'since']);
+
+/**
+ * "called the claim false and fabricated by rivals": an adjective or participle, "and", then a
+ * participle that takes an agent ("by") or closes the clause is one coordinated complement, not
+ * a second predicate of the subject.
+ */
+function coordinatedPredicative(tokens: readonly Token[], j: number, end: number): boolean {
+  const p = tokens[j - 1]!;
+  if (p.pos !== 'ADJ' && !(p.pos === 'VERB' && /ed$/.test(p.norm))) return false;
+  const n = j + 2 < end ? tokens[j + 2]! : undefined;
+  return n === undefined || n.norm === 'by' || n.pos === 'PUNCT';
+}
 
 /** True when the clause at `r` (subject, adverbs) has a reporting verb as its verb. */
 function reportingVerbAfter(tokens: readonly Token[], r: number, end: number, lex: ReportingLexicon): boolean {
