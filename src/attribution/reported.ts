@@ -405,7 +405,7 @@ function verbFrames(tokens: readonly Token[], cue: [number, number], lo: number,
     const limit = after.end ?? subordinateEnd(tokens, lo, ci, after.start, end);
     // "Noting that X, the mayor said ...": an opening participle's source is the subject of the main clause
     const mainSubject = !src && gerund && limit < end ? npRight(tokens, trimStart(tokens, limit, end), end) : null;
-    return { kind: 'reported', cue, source: src ?? mainSubject, content: [[after.start, contentEnd(tokens, after.start, limit, lex)]], rule: after.rule };
+    return { kind: 'reported', cue, source: src ?? mainSubject, content: [[after.start, contentEnd(tokens, after.start, limit, lex, tokens[cue[1] - 1])]], rule: after.rule };
   }
   if (after && !src && !after.weak && after.end === undefined && ci > lo && tokens[ci - 1]!.lemma === 'be') {
     return { kind: 'reported', cue, source: null, content: [[after.start, end]], rule: 'passive-' + after.rule };
@@ -503,7 +503,7 @@ const LEAVING = new Set(['as', 'when', 'after', 'before', 'because', 'since', 'w
  * Where a content that follows its cue ends: the sentence end, or before a second predicate of the
  * main subject ("... and said ...", "... but insisted ...") or a concessive clause (", though ...").
  */
-function contentEnd(tokens: readonly Token[], a: number, end: number, lex: ReportingLexicon): number {
+function contentEnd(tokens: readonly Token[], a: number, end: number, lex: ReportingLexicon, cueVerb?: Token): number {
   if (isOpenQuote(tokens[a])) return end;
   const infinitive = tokens[a]!.norm === 'to';
   for (let j = a + 1; j < end; j++) {
@@ -516,7 +516,7 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
       let v = j + 1;
       while (v < end && (tokens[v]!.pos === 'ADV' || (v === j + 1 && tokens[v]!.pos === 'PRON'))) v++;
       const n = tokens[v];
-      if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !MENTAL.has(n.lemma) && !/ing$/.test(n.norm)) return trimEnd(tokens, a, j); // a speech verb, not a thought ("... and thought of home")
+      if (n && n.pos === 'VERB' && lex.verbs.has(n.lemma) && !MENTAL.has(n.lemma) && !/ing$/.test(n.norm) && !(t.norm === 'and' && n.lemma !== 'say' && tokens[v + 1]?.norm !== 'that' && tenseShift(cueVerb, n))) return trimEnd(tokens, a, j); // a speech verb, not a thought ("... and thought of home")
     }
     if (t.text === ',' && j + 1 < end) {
       const n = tokens[j + 1]!;
@@ -529,6 +529,16 @@ function contentEnd(tokens: readonly Token[], a: number, end: number, lex: Repor
     }
   }
   return end;
+}
+
+/**
+ * "Police say he broke in and threatened the clerk": a present-tense cue cannot share its subject
+ * with a past-tense verb after "and", so that verb continues the reported clause. Writers do mix
+ * tenses for a second speech act ("X says ... and said that ..."), so "say" and a "that" clause are left out.
+ */
+function tenseShift(cueVerb: Token | undefined, n: Token): boolean {
+  if (!cueVerb || cueVerb.pos !== 'VERB' || !/^(say|says|claim|claims|allege|alleges|report|reports)$/.test(cueVerb.norm)) return false;
+  return /ed$/.test(n.norm) || (n.norm !== n.lemma && !/(s|ing)$/.test(n.norm));
 }
 
 /** Participles that extend a noun phrase rather than open a new clause ("its invasion, including ..."). */

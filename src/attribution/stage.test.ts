@@ -29,6 +29,8 @@ describe('reported speech', () => {
     ['an intention with to', 'The union plans to strike again in June.', { kind: 'reported', source: 'The union', cue: 'plans', content: 'to strike again in June' }],
     ['an object', 'The opposition criticized the new budget rules.', { kind: 'reported', source: 'The opposition', cue: 'criticized', content: 'the new budget rules' }],
     ['coordinated participles in an object complement', 'The mayor called the report biased and concocted by her rivals.', { kind: 'reported', source: 'The mayor', cue: 'called', content: 'the report biased and concocted by her rivals' }],
+    ['a present cue, then a past verb after and', 'Officers say the driver sped off and refused to stop at the border.', { kind: 'reported', source: 'Officers', cue: 'say', content: 'the driver sped off and refused to stop at the border' }],
+    ['a present cue, then a second speech act', 'Her lawyer says the fine was paid and said the case is closed.', { kind: 'reported', source: 'Her lawyer', cue: 'says', content: 'the fine was paid' }],
     ['a phrasal cue', 'Several mayors called for an independent inquiry.', { kind: 'reported', source: 'Several mayors', cue: 'called for', content: 'an independent inquiry' }],
     ['a passive cue with its agent', 'The leak was first reported by a local radio station.', { kind: 'reported', source: 'a local radio station', cue: 'reported by', content: 'The leak' }],
     ['a nominal cue with a possessor', 'The flood ended her claim that the dam was safe.', { kind: 'reported', source: 'her', cue: 'claim', content: 'that the dam was safe' }],
