@@ -69,17 +69,7 @@ export function greedyMatch<G, P>(gold: readonly G[], pred: readonly P[], score:
       if (s > 0) pairs.push([s, i, j]);
     }
   }
-  pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const gUsed = new Set<number>();
-  const pUsed = new Set<number>();
-  const out: Array<[number, number]> = [];
-  for (const [, i, j] of pairs) {
-    if (gUsed.has(i) || pUsed.has(j)) continue;
-    gUsed.add(i);
-    pUsed.add(j);
-    out.push([i, j]);
-  }
-  return out;
+  return takeOneToOne(pairs);
 }
 
 /**
@@ -109,6 +99,11 @@ export function greedyMatchSpans<G extends Range, P extends Range>(gold: readonl
       if (s > 0) pairs.push([s, i, j]);
     }
   }
+  return takeOneToOne(pairs);
+}
+
+/** Takes scored [score, goldIndex, predIndex] pairs best first, each gold and each prediction once. */
+function takeOneToOne(pairs: Array<[number, number, number]>): Array<[number, number]> {
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   const gUsed = new Set<number>();
   const pUsed = new Set<number>();

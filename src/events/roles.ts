@@ -129,7 +129,7 @@ export function subjectOf(v: SentenceView, verb: number, depth = 0): Range | nul
       continue;
     }
     if (t.pos === 'NOUN' && i + 1 < verb && v.tokens[i + 1]!.norm === 'to' && i > v.ts && (v.tokens[i - 1]!.norm === ',' || v.mentionAt[i - 1 - v.ts] !== null)) {
-      // a verb mis-tagged as a noun before an infinitive: "Witkoff, the envoy, plans to return"
+      // a verb mis-tagged as a noun before an infinitive: "Ruiz, the minister, plans to travel"
       i--;
       continue;
     }
