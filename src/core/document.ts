@@ -44,6 +44,29 @@ export interface Token {
   readonly sentence: number;
 }
 
+// ---------------------------------------------------------------- syntax
+
+/**
+ * A Universal Dependencies relation, with its subtype where UD English has one
+ * ('nsubj', 'nsubj:pass', 'obl:agent', 'acl:relcl', 'nmod:poss', 'compound:prt', ...).
+ */
+export type DepRel = string;
+
+/**
+ * The dependency parse of one sentence. Arrays are indexed by `k = token.i - tokenStart`;
+ * `heads[k]` is the document-wide index of the head token, or -1 for the sentence root.
+ * `span` is the sentence span; `sentence` its index in the `sentences` layer.
+ */
+export interface Parse extends LayerRecord<'parse'> {
+  readonly sentence: number;
+  readonly tokenStart: number;
+  readonly tokenEnd: number;
+  readonly heads: readonly number[];
+  readonly deprels: readonly DepRel[];
+  /** UPOS as the parser's own tagger assigned it (may differ from the text stage's `pos`). */
+  readonly upos: readonly PosTag[];
+}
+
 // ---------------------------------------------------------------- entities
 
 /** The kinds of entity in the output contract. */
@@ -178,6 +201,7 @@ export interface EventMention extends LayerRecord<PloverType> {
 export interface Layers {
   readonly sentences?: readonly Sentence[];
   readonly tokens?: readonly Token[];
+  readonly parses?: readonly Parse[];
   readonly mentions?: readonly Mention[];
   readonly entities?: readonly Entity[];
   readonly timexes?: readonly Timex[];

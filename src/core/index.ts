@@ -8,3 +8,4 @@ export * from './markup.js';
 export * from './tokens.js';
 export * from './data.js';
 export * from './modality.js';
+export * from './tree.js';
