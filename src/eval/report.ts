@@ -155,16 +155,17 @@ export function formatReport(
   header: { date?: string; commit?: string; base?: string; redact?: boolean } = {},
 ): string {
   const redact = header.redact === true;
-  const label = (f: string) => fileLabel(f, header.base);
+  const name = (f: string) => fileLabel(f, header.base);
+  const label = (r: FileResult | FileFailure) => `${name(r.file)}${'fold' in r && r.fold ? ` [${r.fold}]` : ''}`;
   const out: string[] = [];
   if (header.date !== undefined || header.commit !== undefined) {
     out.push('# Parley evaluation', '', `Generated ${header.date ?? '?'} at commit \`${header.commit ?? 'unknown'}\` by \`npm run eval\`.`, '', ...METHODS, '');
   }
   out.push('| file | format | n | errors | fatal | seconds | headline |', '|---|---|---|---|---|---|---|');
-  for (const r of results) out.push(`| ${label(r.file)} | ${r.format} | ${r.n} | ${r.errors} | ${r.fatal} | ${r.seconds.toFixed(1)} | ${headline(r)} |`);
-  for (const f of failures) out.push(`| ${label(f.file)} | ? | 0 | file failed | | | ${f.error.replace(/\|/g, '\\|')} |`);
+  for (const r of results) out.push(`| ${label(r)} | ${r.format} | ${r.n} | ${r.errors} | ${r.fatal} | ${r.seconds.toFixed(1)} | ${headline(r)} |`);
+  for (const f of failures) out.push(`| ${label(f)} | ? | 0 | file failed | | | ${f.error.replace(/\|/g, '\\|')} |`);
   for (const r of results) {
-    out.push('', `## ${label(r.file)} (${r.format}, ${r.n} records)`, '');
+    out.push('', `## ${label(r)} (${r.format}, ${r.n} records)`, '');
     if (r.errors > 0) out.push(`${r.errors} record(s) failed and were skipped, e.g.:`, '', ...r.errorSamples.map((s) => `- ${s}`), '');
     if (r.details.length > 0 && !redact) out.push(`Per-record problems (first ${r.details.length}):`, '', ...r.details.map((d) => `- ${d.replace(/\|/g, '\\|')}`), '');
     switch (r.format) {

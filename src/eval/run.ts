@@ -13,6 +13,7 @@ import { addAttributionRecord, attributionIssues, attributionMetrics, attributio
 import { DocumentGoldSchema, scoreDocument } from './document.js';
 import { addEntitiesRecord, entitiesMetrics, entitiesTotals, EntitiesRecordSchema, goldEntities, predEntities, recordTypes, scoreEntities } from './entities.js';
 import { addEventsRecord, eventsIssue, eventsMetrics, eventsTotals, EventsRecordSchema, scoreEventsRecord } from './events.js';
+import { foldOf, type Fold } from './folds.js';
 import { addTimexRecord, dctDate, goldTimexes, predTimexes, scoreTimexRecord, timexIssues, timexMetrics, timexTotals, TimexRecordSchema } from './timex.js';
 
 /** The gold formats the harness scores. */
@@ -41,6 +42,8 @@ export interface FileResult {
   readonly metrics: unknown;
   /** Per-record problems ("<id>: <problem>"), collected only when asked for (EvalOptions.details). */
   readonly details: readonly string[];
+  /** The fold scored, when only one fold of the file was (see folds.ts). */
+  readonly fold?: Fold;
 }
 
 /** The repository root (found from this file). */
@@ -57,7 +60,7 @@ export function findGoldFiles(dataDir: string): string[] {
     for (const name of readdirSync(dir).sort()) {
       const p = join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.jsonl') || name === 'gold.json') out.push(p);
+      else if ((name.endsWith('.jsonl') && name !== 'manifest.jsonl') || name === 'gold.json' || name.endsWith('.gold.json')) out.push(p);
     }
   };
   walk(dataDir);
@@ -174,6 +177,8 @@ export interface EvalOptions {
   readonly limit?: number;
   /** Collect up to this many per-record problem lines per file (0 or absent: none). */
   readonly details?: number;
+  /** Score only the records of this fold (folds.ts); absent: every record. */
+  readonly fold?: Fold;
   /** Called after each record (for a progress display). */
   readonly onRecord?: (file: string, n: number) => void;
 }
@@ -218,6 +223,7 @@ async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
       continue;
     }
     const id = String((rec as { id?: unknown }).id ?? `line-${lineNo}`);
+    if (opts.fold && foldOf(file, id) !== opts.fold) continue;
     try {
       const { x, issues } = sc.add(rec, run, details.length < maxDetails);
       for (const issue of issues) if (details.length < maxDetails) details.push(`${id}: ${issue}`);
@@ -229,7 +235,7 @@ async function evalJsonl(file: string, opts: EvalOptions): Promise<FileResult> {
     opts.onRecord?.(file, n + errors);
   }
   if (format === null || sc === null) throw new ParleyError('BAD_INPUT', `${file}: no record of a known gold format`);
-  return { file, format, n, errors, fatal, errorSamples: samples, seconds: (performance.now() - t0) / 1000, metrics: sc.metrics(), details };
+  return { file, format, n, errors, fatal, errorSamples: samples, seconds: (performance.now() - t0) / 1000, metrics: sc.metrics(), details, ...(opts.fold ? { fold: opts.fold } : {}) };
 }
 
 /** Scores a `document` gold file (JSON) against Parley's extraction of the article it names. */
@@ -267,7 +273,13 @@ export function evalDocumentFile(file: string, opts: EvalOptions = {}): FileResu
     seconds: (performance.now() - t0) / 1000,
     metrics: { summary: score.summary, problems: score.problems, violations: score.mustNotAssert.violations },
     details: [],
+    ...(opts.fold ? { fold: opts.fold } : {}),
   };
+}
+
+/** Whether a gold file has records in `fold`: a document gold file is one record, in one fold. */
+export function fileHasFold(file: string, fold: Fold | undefined): boolean {
+  return !fold || !file.endsWith('.json') || foldOf(file) === fold;
 }
 
 /** Scores one gold file of any supported format (detected from its records). */
